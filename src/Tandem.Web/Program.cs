@@ -1,1 +1,14 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Tandem.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddTandem();
+
+var app = builder.Build();
+if (await DevCommands.TryRunAsync(app, args)) return;
+
+app.UseTandem();
+app.MapTandem();
+await app.PrepareDatabaseAsync();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Profiles;
+using Tandem.Web.Features.Programs;
+
+namespace Tandem.Web.Data;
+
+internal static class TextLength
+{
+    public const int Long = 8000;
+}
+
+internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
+{
+    public void Configure(EntityTypeBuilder<Profile> b)
+    {
+        b.HasKey(p => p.UserId);
+        b.HasOne<User>().WithOne().HasForeignKey<Profile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(p => p.DisplayName).HasMaxLength(100);
+        b.Property(p => p.Bio).HasMaxLength(TextLength.Long);
+        b.Property(p => p.Links).HasMaxLength(2000);
+        b.Property(p => p.Expertise).HasMaxLength(1000);
+        b.Property(p => p.Interests).HasMaxLength(1000);
+    }
+}
+
+internal sealed class ProgramConfiguration : IEntityTypeConfiguration<MentorshipProgram>
+{
+    public void Configure(EntityTypeBuilder<MentorshipProgram> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Description).HasMaxLength(TextLength.Long);
+        b.Property(p => p.DefaultCurrency).HasMaxLength(3);
+        b.HasMany(p => p.Tracks).WithOne().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
+{
+    public void Configure(EntityTypeBuilder<Track> b)
+    {
+        b.Property(t => t.Code).HasMaxLength(40);
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Description).HasMaxLength(2000);
+        b.HasIndex(t => new { t.ProgramId, t.Code }).IsUnique();
+    }
+}
+
+internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
+{
+    public void Configure(EntityTypeBuilder<Cohort> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne<MentorshipProgram>().WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.ProgramId, c.Name }).IsUnique();
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.Property(m => m.Currency).HasMaxLength(3);
+        b.Property(m => m.Note).HasMaxLength(1000);
+        b.HasOne<MentorshipProgram>().WithMany().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(m => new { m.UserId, m.StartsOn });
+    }
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> b)
+    {
+        b.HasOne<Cohort>().WithMany().HasForeignKey(a => a.CohortId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Track>().WithMany().HasForeignKey(a => a.TrackId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.SetNull);
+        // One application per role per cohort, and one seat per membership (NULLs don't collide).
+        b.HasIndex(a => new { a.CohortId, a.UserId, a.Role }).IsUnique();
+        b.HasIndex(a => a.MembershipId).IsUnique();
+        b.HasIndex(a => new { a.CohortId, a.Status });
+        b.Property(a => a.Flourish).HasMaxLength(TextLength.Long);
+        b.Property(a => a.Offer).HasMaxLength(TextLength.Long);
+        b.Property(a => a.FocusAreas).HasMaxLength(1000);
+        b.Property(a => a.Expertise).HasMaxLength(1000);
+        b.Property(a => a.DecisionReason).HasMaxLength(2000);
+    }
+}
+
+internal sealed class FaqEntryConfiguration : IEntityTypeConfiguration<FaqEntry>
+{
+    public void Configure(EntityTypeBuilder<FaqEntry> b)
+    {
+        b.HasOne<MentorshipProgram>().WithMany().HasForeignKey(f => f.ProgramId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(f => f.Question).HasMaxLength(500);
+        b.Property(f => f.QuestionZh).HasMaxLength(500);
+        b.Property(f => f.Answer).HasMaxLength(TextLength.Long);
+        b.Property(f => f.AnswerZh).HasMaxLength(TextLength.Long);
+    }
+}

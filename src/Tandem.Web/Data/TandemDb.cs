@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Profiles;
+using Tandem.Web.Features.Programs;
+
+namespace Tandem.Web.Data;
+
+/// <summary>The one EF model, served by SQLite or PostgreSQL (see <see cref="DatabaseSetup"/>).</summary>
+public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbContext<User>(options)
+{
+    public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<MentorshipProgram> Programs => Set<MentorshipProgram>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TandemDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Bounded strings by default keep indexes portable; long texts opt out with HasMaxLength(4000+).
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        configurationBuilder.Properties<Enum>().HaveConversion<int>();
+    }
+}

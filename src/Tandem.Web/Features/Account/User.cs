@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Tandem.Web.Features.Account;
+
+/// <summary>An account. Profile data lives in <see cref="Profiles.Profile"/>; mentee and mentor are
+/// not global roles but come from accepted applications in a cohort.</summary>
+public sealed class User : IdentityUser
+{
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Coordinator = "Coordinator";
+}

@@ -1,0 +1,31 @@
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Programs;
+
+public sealed class MentorshipProgram
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public int CohortLengthMonths { get; set; } = 6;
+    public int CohortsPerYear { get; set; } = 2;
+    public int MinimumMeetings { get; set; } = 3;
+    public bool MenteesNeedMembership { get; set; } = true;
+    public bool MentorsNeedMembership { get; set; }
+    public string ContactEmail { get; set; } = "";
+    public string DonationRecipient { get; set; } = "";
+    public string DefaultCurrency { get; set; } = "CNY";
+    public List<Track> Tracks { get; set; } = [];
+}
+
+public sealed class Track
+{
+    public int Id { get; set; }
+    public int ProgramId { get; set; }
+    /// <summary>Stable machine name ("standard", "advanced").</summary>
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public SeniorityLevels MenteeLevels { get; set; }
+    public SeniorityLevels MentorLevels { get; set; }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Profiles;
+using Tandem.Web.Features.Programs;
+using Tandem.Web.Features.Public;
+using Tandem.Web.Shared.Email;
+
+namespace Tandem.Web.Shared;
+
+/// <summary>Everything Program.cs wires up, in one place a newcomer can read top to bottom.</summary>
+public static class AppSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("zh-Hans")];
+
+    public static void AddTandem(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddTandemDb(builder.Configuration, builder.Environment);
+
+        services.AddIdentityApiEndpoints<User>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TandemDb>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToLogin = ApiAware(StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ApiAware(StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
+
+        services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<IEmailSender<User>, IdentityEmailSender>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Coordinator", Roles.Coordinator);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
+        services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Feature services: one line per feature, in the order of the folders.
+        services.AddScoped<DemoData>();
+    }
+
+    public static void UseTandem(this WebApplication app)
+    {
+        // API callers get RFC 9457 ProblemDetails for every error; people get a friendly page.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), web =>
+        {
+            web.UseExceptionHandler("/Error");
+            web.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    public static void MapTandem(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Tandem API v1");
+        });
+        app.MapRazorPages();
+        app.MapCulture();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/account").WithTags("Account").MapIdentityApi<User>();
+        api.MapProfiles();
+        api.MapPrograms();
+        api.MapCohorts();
+        api.MapMemberships();
+        api.MapApplications();
+        api.MapFaq();
+        api.MapPublic();
+    }
+
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
+    private static Func<Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions>, Task> ApiAware(int status) => ctx =>
+    {
+        if (IsApi(ctx.HttpContext))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    };
+}
