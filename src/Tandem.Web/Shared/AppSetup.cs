@@ -66,7 +66,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Coordinator", Roles.Coordinator);
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(FeatureText.For(type)));
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
 
         services.AddProblemDetails();
