@@ -66,13 +66,14 @@ public static partial class Outbox
 
     private static string Unfold(string headers) => Regex.Replace(headers, @"\r\n[ \t]+", " ");
 
-    private static string DecodeWords(string s) => EncodedWordRegex().Replace(s, m =>
+    // RFC 2047: white space between two encoded words is not part of the text.
+    private static string DecodeWords(string s) => EncodedWordRegex().Replace(Regex.Replace(s, @"\?=\s+=\?", "?==?"), m =>
     {
         var bytes = m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
             ? Convert.FromBase64String(m.Groups[3].Value)
             : Encoding.UTF8.GetBytes(QuotedPrintable(m.Groups[3].Value.Replace('_', ' ')));
         return Encoding.GetEncoding(m.Groups[1].Value).GetString(bytes);
-    }).Replace("?= =?", "");
+    });
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
     private static partial Regex EncodedWordRegex();
