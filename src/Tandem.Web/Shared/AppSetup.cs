@@ -37,6 +37,7 @@ public static class AppSetup
                 o.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<TandemDb>();
         services.ConfigureApplicationCookie(o =>
         {

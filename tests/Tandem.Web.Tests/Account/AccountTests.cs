@@ -46,7 +46,7 @@ public sealed partial class AccountTests : IDisposable
             ["Input.DisplayName"] = "Weak", ["Input.Email"] = "weak@example.com", ["Input.Password"] = "short",
         });
         var errors = Pages.Errors(await Pages.ParseAsync(await response.Content.ReadAsStringAsync()));
-        errors.ShouldContain(e => e.Contains("at least 8 characters", StringComparison.Ordinal));
+        errors.ShouldContain("Passwords must be at least 8 characters.");
         (await factory.WithDbAsync(db => db.Users.CountAsync())).ShouldBe(0);
     }
 
