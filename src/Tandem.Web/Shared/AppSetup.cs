@@ -75,6 +75,10 @@ public static class AppSetup
 
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>();
+        services.AddScoped<FaqEditor>();
+        services.AddScoped<ProgramOverview>();
+        services.AddScoped<MentorDirectory>();
+        services.AddScoped<ContactMessages>();
     }
 
     public static void UseTandem(this WebApplication app)
