@@ -46,6 +46,9 @@ public static class AppSetup
             o.Events.OnRedirectToLogin = ApiAware(StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ApiAware(StatusCodes.Status403Forbidden);
         });
+        // Identity's composite scheme ("Identity.BearerAndApplication", internal) challenges with bearer everywhere; pages need the cookie's redirect to sign-in.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions>("Identity.BearerAndApplication",
+            o => o.ForwardDefaultSelector = ctx => IsApi(ctx) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
