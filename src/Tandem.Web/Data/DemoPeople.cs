@@ -80,6 +80,13 @@ internal sealed class DemoPeople
         ("唐", "Tang"), ("韩", "Han"), ("冯", "Feng"), ("邓", "Deng"), ("曹", "Cao"), ("沈", "Shen"),
     ];
 
+    private static readonly string[] WomensGivenNames =
+    [
+        "秀英", "丽娟", "静", "敏", "婷", "雪", "慧", "颖", "欣怡", "思琪", "佳怡", "雨婷", "晓燕", "丽华", "玉兰", "海燕", "梦瑶", "诗涵",
+        "子涵", "雅婷", "晨曦", "若曦", "一诺", "欣妍", "可馨", "紫萱", "嘉怡", "美琳", "慧敏", "文静", "晓红", "春梅", "璐", "琳", "倩",
+        "悦", "丹", "蕾", "洁", "芳", "娜", "燕", "霞", "佳琪", "心怡",
+    ];
+
     private static readonly string[] Domains = ["example.com", "example.cn", "example.net"];
 
     public Randomizer Random => Rnd;
@@ -118,13 +125,14 @@ internal sealed class DemoPeople
         }
         else
         {
-            name = surname.Hanzi + zh.Name.FirstName();
+            // Bogus's zh_CN given names are not gendered and read mostly as men's names; women get names from the list below.
+            name = surname.Hanzi + (female ? Rnd.ArrayElement(WomensGivenNames) : zh.Name.FirstName());
             local = $"{surname.Pinyin}.{englishFirst}";
         }
         var email = new string(local.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '.').ToArray()) + n + "@" + Rnd.ArrayElement(Domains);
 
         var city = Rnd.WeightedRandom(["Beijing", "Shanghai", "Shenzhen", "Hong Kong", "Remote"], [0.70f, 0.10f, 0.07f, 0.06f, 0.07f]);
-        var languages = Rnd.WeightedRandom<string[]>([["zh", "en"], ["zh"], ["en", "zh", "fr"], ["en", "zh", "ja"], ["en"]], [0.78f, 0.10f, 0.03f, 0.03f, 0.06f]);
+        var languages = Rnd.WeightedRandom<string[]>([["zh", "en"], ["zh"], ["en", "zh", "fr"], ["en", "zh", "ja"]], [0.80f, 0.12f, 0.04f, 0.04f]);
         if (style < 5) languages = Rnd.Bool(0.5f) ? ["en"] : ["en", "zh"];
         if (city == "Hong Kong") languages = [.. languages, "yue"];
         var industry = Rnd.ArrayElement(Industries);
