@@ -1,18 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tandem.Web.Data;
+using Tandem.Web.Features.Public;
 
 namespace Tandem.Web.Features;
 
-public sealed class IndexModel(TandemDb db) : PageModel
+/// <summary>The program overview: what it is, how it works, who it is for and how to join.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(ProgramOverview overview) : PageModel
 {
-    public string? ProgramName { get; private set; }
-    public string? Description { get; private set; }
+    public OverviewResponse? Overview { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var program = await db.Programs.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Name, p.Description }).FirstOrDefaultAsync(ct);
-        ProgramName = program?.Name;
-        Description = program?.Description;
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await overview.LoadAsync(ct);
 }

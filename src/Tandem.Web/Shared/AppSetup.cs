@@ -47,6 +47,9 @@ public static class AppSetup
             o.Events.OnRedirectToLogin = ApiAware(StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ApiAware(StatusCodes.Status403Forbidden);
         });
+        // Identity's composite scheme ("Identity.BearerAndApplication", internal) challenges with bearer everywhere; pages need the cookie's redirect to sign-in.
+        services.PostConfigure<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions>("Identity.BearerAndApplication",
+            o => o.ForwardDefaultSelector = ctx => IsApi(ctx) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
@@ -76,6 +79,10 @@ public static class AppSetup
 
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>();
+        services.AddScoped<FaqEditor>();
+        services.AddScoped<ProgramOverview>();
+        services.AddScoped<MentorDirectory>();
+        services.AddScoped<ContactMessages>();
     }
 
     public static void UseTandem(this WebApplication app)

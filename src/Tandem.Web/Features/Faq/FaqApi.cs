@@ -1,10 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Features.Account;
+
 namespace Tandem.Web.Features.Faq;
+
+public sealed record FaqMoveRequest(string? Direction);
 
 public static class FaqApi
 {
     public static RouteGroupBuilder MapFaq(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/faq").WithTags("Faq");
+        group.MapGet("/", List).AllowAnonymous();
+        group.MapPost("/", Create).RequireAuthorization(Roles.Coordinator);
+        group.MapPut("/{id:int}", Update).RequireAuthorization(Roles.Coordinator);
+        group.MapDelete("/{id:int}", Delete).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/{id:int}/move", Move).RequireAuthorization(Roles.Coordinator);
         return group;
+    }
+
+    /// <summary>The FAQ in order; <c>shownQuestion</c>/<c>shownAnswerHtml</c> follow the request's language.</summary>
+    private static async Task<Ok<IReadOnlyList<FaqEntryResponse>>> List(FaqEditor faq, CancellationToken ct) =>
+        TypedResults.Ok(await faq.ListAsync(ct));
+
+    private static async Task<Results<Created<FaqEntryResponse>, ValidationProblem>> Create(FaqEditor faq, FaqRequest request, CancellationToken ct)
+    {
+        var outcome = await faq.CreateAsync(request, ct);
+        return outcome.Ok
+            ? TypedResults.Created($"/api/v1/faq/{outcome.Value!.Id}", outcome.Value)
+            : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+    }
+
+    private static async Task<Results<Ok<FaqEntryResponse>, NotFound, ValidationProblem>> Update(FaqEditor faq, int id, FaqRequest request, CancellationToken ct) =>
+        await faq.UpdateAsync(id, request, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Ok: true } o => TypedResults.Ok(o.Value!),
+            var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
+        };
+
+    private static async Task<Results<NoContent, NotFound>> Delete(FaqEditor faq, int id, CancellationToken ct) =>
+        await faq.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Moves an entry one place <c>up</c> or <c>down</c>.</summary>
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Move(FaqEditor faq, IStringLocalizer<FaqText> t, int id, FaqMoveRequest request, CancellationToken ct)
+    {
+        var up = string.Equals(request.Direction, "up", StringComparison.OrdinalIgnoreCase);
+        if (!up && !string.Equals(request.Direction, "down", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Direction"] = [t["Use \"up\" or \"down\"."]] });
+        return await faq.MoveAsync(id, up, ct) is null ? TypedResults.NotFound() : TypedResults.NoContent();
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Public;
+
+public sealed record OverviewResponse(
+    int ProgramId, string Name, string Description, int MinimumMeetings, int CohortLengthMonths, int CohortsPerYear,
+    string ContactEmail, IReadOnlyList<TrackSummary> Tracks, CohortSummary? OpenCohort,
+    IReadOnlyList<CohortSummary> UpcomingCohorts, MembershipFacts Membership);
+
+public sealed record TrackSummary(int Id, string Code, string Name, string Description, IReadOnlyList<string> MenteeLevels, IReadOnlyList<string> MentorLevels);
+
+public sealed record CohortSummary(int Id, string Name, string Status, DateOnly ApplicationsOpenOn, DateOnly ApplicationsCloseOn,
+    DateOnly StartsOn, DateOnly EndsOn, bool AcceptingApplications);
+
+public sealed record MembershipFacts(bool MenteesNeedMembership, bool MentorsNeedMembership, string DonationRecipient,
+    int Memberships, IReadOnlyList<DonationTotal> Donated);
+
+public sealed record DonationTotal(string Currency, long AmountMinor, string Formatted);
+
+/// <summary>The facts a visitor sees on the landing page and in <c>GET /api/v1/public/overview</c>.</summary>
+public sealed class ProgramOverview(TandemDb db, TimeProvider clock)
+{
+    public async Task<OverviewResponse?> LoadAsync(CancellationToken ct)
+    {
+        var program = await db.Programs.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (program is null) return null;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var tracks = await db.Tracks.AsNoTracking().Where(t => t.ProgramId == program.Id).OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.Code, t.Name, t.Description, t.MenteeLevels, t.MentorLevels }).ToListAsync(ct);
+
+        var rows = await db.Cohorts.AsNoTracking()
+            .Where(c => c.ProgramId == program.Id && (c.Status == CohortStatus.Open || (c.Status == CohortStatus.Draft && c.StartsOn > today)))
+            .OrderBy(c => c.StartsOn)
+            .Select(c => new { c.Id, c.Name, c.Status, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn })
+            .ToListAsync(ct);
+        var cohorts = rows.Select(c => new CohortSummary(c.Id, c.Name, c.Status.ToString(), c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn,
+            c.Status == CohortStatus.Open && c.ApplicationsOpenOn <= today && c.ApplicationsCloseOn >= today)).ToList();
+        var open = cohorts.FirstOrDefault(c => c.AcceptingApplications) ?? cohorts.FirstOrDefault(c => c.Status == nameof(CohortStatus.Open));
+        var upcoming = cohorts.Where(c => c != open && c.StartsOn > today).Take(4).ToList();
+
+        var fees = await db.Memberships.AsNoTracking().Where(m => m.ProgramId == program.Id)
+            .GroupBy(m => m.Currency)
+            .Select(g => new { Currency = g.Key, Total = g.Sum(m => m.FeeMinor), Count = g.Count() })
+            .ToListAsync(ct);
+        var culture = CultureInfo.CurrentCulture;
+        var donated = fees.OrderByDescending(f => f.Currency == program.DefaultCurrency).ThenBy(f => f.Currency, StringComparer.Ordinal)
+            .Select(f => new DonationTotal(f.Currency, f.Total, Money.Format(f.Total, f.Currency, culture))).ToList();
+        if (donated.Count == 0) donated.Add(new DonationTotal(program.DefaultCurrency, 0, Money.Format(0, program.DefaultCurrency, culture)));
+
+        return new OverviewResponse(program.Id, program.Name, program.Description, program.MinimumMeetings, program.CohortLengthMonths,
+            program.CohortsPerYear, program.ContactEmail,
+            tracks.Select(t => new TrackSummary(t.Id, t.Code, t.Name, t.Description,
+                t.MenteeLevels.Members().Select(s => s.ToString()).ToList(), t.MentorLevels.Members().Select(s => s.ToString()).ToList())).ToList(),
+            open, upcoming,
+            new MembershipFacts(program.MenteesNeedMembership, program.MentorsNeedMembership, program.DonationRecipient, fees.Sum(f => f.Count), donated));
+    }
+}
