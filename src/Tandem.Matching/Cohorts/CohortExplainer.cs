@@ -7,6 +7,7 @@ namespace Tandem.Matching.Cohorts;
 internal static class CohortExplainer
 {
     private const int Examples = 3;
+    private const int ListedFullMentors = 5;
 
     public static CohortResult Explain(CompiledCohort c, FeasibleArcs arcs, int[] mentorOf, int[] lockedMentor,
         DualCertificate? prices, CertificateCheck certificate, StableGap? gap)
@@ -118,8 +119,14 @@ internal static class CohortExplainer
         var alternatives = new List<Alternative>();
         var mentors = arcs.Mentors(i);
         var scores = arcs.Scores(i);
-        var order = Enumerable.Range(0, mentors.Length).OrderByDescending(k => arcs.Scores(i)[k]).ThenBy(k => arcs.Mentors(i)[k]).ToArray();
         var freePlaceLeft = false;
+        var fullCount = 0;
+        // Allowed mentors best score first; only the first few are written out, the rest are counted.
+        var order = new int[mentors.Length];
+        for (var k = 0; k < order.Length; k++)
+            order[k] = k;
+        var keys = scores.ToArray();
+        Array.Sort(keys, order, Comparer<long>.Create((a, b) => b.CompareTo(a)));
         foreach (var k in order)
         {
             int j = mentors[k];
@@ -133,36 +140,12 @@ internal static class CohortExplainer
                         "Has a free place; pairing them by hand is allowed but lowers the objective."));
                 continue;
             }
-            var lowest = taken.OrderBy(t => arcs.Score(t, j) ?? long.MaxValue).ThenByDescending(t => t).First();
-            var lowestScore = arcs.Score(lowest, j) ?? c.ScaledScore(lowest, j);
-            var allLocked = taken.All(t => lockedMentor[t] == j);
-            double? placeValue = null;
-            bool better;
-            if (prices is { MentorPrice.Length: > 0 })
-            {
-                var v = prices.MentorPrice[j] - prices.BigM;
-                placeValue = allLocked ? null : CohortMatcher.Units(v);
-                better = allLocked || v + prices.MenteePrice[i] >= score;
-            }
-            else
-                better = taken.All(t => (arcs.Score(t, j) ?? long.MaxValue) >= score);
-
-            var detail = allLocked
-                ? $"Full with locked pairs ({string.Join(", ", taken.Select(t => input.Mentees[t].Id))})."
-                : prices is { MentorPrice.Length: > 0 }
-                    ? string.Create(CultureInfo.InvariantCulture,
-                        $"Full ({taken.Count}/{c.Capacity(j)}); a place with this mentor is worth {placeValue:0.000###} to the cohort's optimum, at least this pair's {CohortMatcher.Units(score):0.000###}.")
-                    : string.Create(CultureInfo.InvariantCulture,
-                        $"Full ({taken.Count}/{c.Capacity(j)}) with mentees the mentor ranks higher (lowest {CohortMatcher.Units(lowestScore):0.000###} vs {CohortMatcher.Units(score):0.000###}).");
-            full.Add(new FullMentor(input.Mentors[j].Id, CohortMatcher.Units(score), c.Capacity(j),
-                [.. taken.Select(t => input.Mentees[t].Id)], CohortMatcher.Units(lowestScore), placeValue, better, detail));
+            fullCount++;
+            if (full.Count >= ListedFullMentors)
+                continue;
+            full.Add(DescribeFull(c, arcs, i, j, score, taken, lockedMentor, prices, out var take));
             if (alternatives.Count < Examples)
-            {
-                var take = allLocked
-                    ? $"A place with {input.Mentors[j].Id}: unlock one of the locked pairs, or raise capacity to {c.Capacity(j) + 1}."
-                    : $"A place with {input.Mentors[j].Id}: raise capacity from {c.Capacity(j)} to {c.Capacity(j) + 1}, or move {input.Mentees[lowest].Id} (their pair scores {CohortMatcher.Units(lowestScore).ToString("0.000###", CultureInfo.InvariantCulture)}) to another mentor.";
                 alternatives.Add(new Alternative(input.Mentors[j].Id, CohortMatcher.Units(score), true, take));
-            }
         }
         if (alternatives.Count < Examples)
             alternatives.AddRange(NearMisses(c, i, Examples - alternatives.Count));
@@ -178,7 +161,47 @@ internal static class CohortExplainer
             summary = $"All {mentors.Length} allowed mentor(s) are full with pairs worth more to the cohort.";
         else
             summary = "An allowed mentor has a free place, but adding this pair would not raise the objective.";
-        return new UnmatchedMentee(input.Mentees[i].Id, summary, mentors.Length, excluded, full, alternatives);
+        return new UnmatchedMentee(input.Mentees[i].Id, summary, mentors.Length, excluded, fullCount, full, alternatives);
+    }
+
+    private static FullMentor DescribeFull(CompiledCohort c, FeasibleArcs arcs, int i, int j, long score, List<int> taken,
+        int[] lockedMentor, DualCertificate? prices, out string whatItWouldTake)
+    {
+        var input = c.Input;
+        int lowest = -1;
+        long lowestScore = long.MaxValue;
+        foreach (var t in taken)
+        {
+            var s = arcs.Score(t, j) ?? c.ScaledScore(t, j);
+            if (s < lowestScore || (s == lowestScore && t > lowest))
+                (lowest, lowestScore) = (t, s);
+        }
+        var allLocked = taken.TrueForAll(t => lockedMentor[t] == j);
+        var hasPrices = prices is { MentorPrice.Length: > 0 };
+        double? placeValue = null;
+        bool better;
+        if (hasPrices)
+        {
+            // Dual feasibility: u_i + v_j ≥ score + BigM, and an unmatched mentee has u_i = 0, so v_j − BigM ≥ score.
+            var v = prices!.MentorPrice[j] - prices.BigM;
+            placeValue = allLocked ? null : CohortMatcher.Units(v);
+            better = allLocked || v + prices.MenteePrice[i] >= score;
+        }
+        else
+            better = taken.TrueForAll(t => (arcs.Score(t, j) ?? long.MaxValue) >= score);
+
+        var inv = CultureInfo.InvariantCulture;
+        var mentorId = input.Mentors[j].Id;
+        var detail = allLocked
+            ? $"Full with locked pairs ({string.Join(", ", taken.Select(t => input.Mentees[t].Id))})."
+            : hasPrices
+                ? string.Create(inv, $"Full ({taken.Count}/{c.Capacity(j)}); a place with this mentor is worth {placeValue:0.000###} to the cohort's optimum, at least this pair's {CohortMatcher.Units(score):0.000###}.")
+                : string.Create(inv, $"Full ({taken.Count}/{c.Capacity(j)}) with mentees the mentor ranks higher (lowest {CohortMatcher.Units(lowestScore):0.000###} vs {CohortMatcher.Units(score):0.000###}).");
+        whatItWouldTake = allLocked
+            ? $"A place with {mentorId}: unlock one of the locked pairs, or raise capacity to {c.Capacity(j) + 1}."
+            : string.Create(inv, $"A place with {mentorId}: raise capacity from {c.Capacity(j)} to {c.Capacity(j) + 1}, or move {input.Mentees[lowest].Id} (their pair scores {CohortMatcher.Units(lowestScore):0.000###}) to another mentor.");
+        return new FullMentor(mentorId, CohortMatcher.Units(score), c.Capacity(j), [.. taken.Select(t => input.Mentees[t].Id)],
+            CohortMatcher.Units(lowestScore), placeValue, better, detail);
     }
 
     /// <summary>Mentors who break exactly one hard constraint, best score first: what a coordinator could relax.</summary>

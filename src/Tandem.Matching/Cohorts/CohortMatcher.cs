@@ -28,7 +28,9 @@ public static class CohortMatcher
         var lockedMentor = LockedMentors(cohort);
         var residual = arcs.Residual(cohort, lockedMentor);
 
-        var optimal = OptimalMatcher.Solve(residual, input.Objective, ct);
+        // Column generation over every allowed pair: exact, and far faster than one solve over all arcs.
+        var optimal = OptimalMatcher.SolveAllPairs(new ArcPairSource(residual), input.Objective,
+            threads: Math.Max(1, Environment.ProcessorCount), ct: ct).Result;
         var report = CertificateChecker.Check(residual, optimal, input.Objective);
         var certificate = new CertificateCheck(report.Ok, report.ToString());
 
@@ -36,7 +38,7 @@ public static class CohortMatcher
         StableGap? gap = null;
         if (input.Mode == MatchMode.Stable)
         {
-            var stable = CohortStable.Solve(cohort, arcs, residual, ct);
+            var stable = CohortStable.Solve(cohort, residual);
             mentorOf = WithLocks(stable, lockedMentor);
             var optimalOf = WithLocks(optimal.MentorOf, lockedMentor);
             var (optMatched, optTotal) = Totals(arcs, optimalOf);
@@ -68,6 +70,21 @@ public static class CohortMatcher
             ? CohortExplainer.WhySentence(cohort, i, j, breakdown, rank: 0, allowed: 0)
             : "Not allowed: " + string.Join(" ", failures.Select(f => f.Message));
         return new PairExplanation(menteeId, mentorId, failures.Count == 0, failures, score, why, breakdown);
+    }
+
+    /// <summary>The residual arcs seen as a pair source, so the solver's pricing scans reuse the scores.</summary>
+    private sealed class ArcPairSource(ArcProblem p) : IPairSource
+    {
+        public int MenteeCount => p.MenteeCount;
+        public int MentorCount => p.MentorCount;
+        public int Capacity(int mentor) => p.Capacities[mentor];
+
+        public void ScoreRow(int mentee, Span<long> scores)
+        {
+            scores[..p.MentorCount].Fill(long.MinValue);
+            for (var a = p.RowStart[mentee]; a < p.RowStart[mentee + 1]; a++)
+                scores[p.ArcMentor[a]] = p.ArcScore[a];
+        }
     }
 
     internal static double Units(long scaled) => Math.Round((double)scaled / CompiledCohort.Scale, 6);

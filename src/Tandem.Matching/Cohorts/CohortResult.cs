@@ -84,11 +84,13 @@ public sealed record FullMentor(
 /// <param name="Allowed">False when the mentor breaks a hard constraint (see <see cref="WhatItWouldTake"/>).</param>
 public sealed record Alternative(string MentorId, double Score, bool Allowed, string WhatItWouldTake);
 
+/// <param name="FullMentorCount">Allowed mentors who were full; <see cref="FullMentors"/> lists the best-scoring few.</param>
 public sealed record UnmatchedMentee(
     string MenteeId,
     string Summary,
     int AllowedMentors,
     IReadOnlyList<ExclusionCount> Excluded,
+    int FullMentorCount,
     IReadOnlyList<FullMentor> FullMentors,
     IReadOnlyList<Alternative> Alternatives);
 

@@ -14,6 +14,7 @@ public static class CohortValidator
         var errors = new List<CohortError>();
         void Error(string path, string message) => errors.Add(new CohortError(path, message));
 
+        var knownMentors = input.Mentors.Where(t => t?.Id is not null).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var menteeIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < input.Mentees.Count; i++)
         {
@@ -24,13 +25,13 @@ public static class CohortValidator
             CheckCommon(path, p.Availability, p.Personality, p.Languages, Error);
             if (p.RankedMentors.Count > 5)
                 Error($"{path}.rankedMentors", $"ranks {p.RankedMentors.Count} mentors; at most 5.");
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = p.RankedMentors.Count > 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
             for (var r = 0; r < p.RankedMentors.Count; r++)
             {
                 var id = p.RankedMentors[r];
-                if (!input.Mentors.Any(t => t?.Id == id))
+                if (!knownMentors.Contains(id))
                     Error($"{path}.rankedMentors[{r}]", $"unknown mentor id '{id}'.");
-                else if (!seen.Add(id))
+                else if (!seen!.Add(id))
                     Error($"{path}.rankedMentors[{r}]", $"mentor '{id}' is ranked twice.");
             }
             if (p.WantsInternal == true && !input.Rules.SameEmployerAllowed && !input.Rules.InternalProgram)
