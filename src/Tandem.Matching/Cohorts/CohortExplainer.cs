@@ -204,24 +204,24 @@ internal static class CohortExplainer
             CohortMatcher.Units(lowestScore), placeValue, better, detail);
     }
 
-    /// <summary>Mentors who break exactly one hard constraint, best score first: what a coordinator could relax.</summary>
+    /// <summary>Mentors who break the fewest hard constraints, best score first: what a coordinator could relax.</summary>
     private static IEnumerable<Alternative> NearMisses(CompiledCohort c, int i, int count)
     {
         Span<double> values = stackalloc double[CompiledCohort.CriterionCount];
-        var misses = new List<(int Mentor, Constraint Reason, double Score)>();
+        var misses = new List<(int Mentor, int Broken, double Score)>();
         for (var j = 0; j < c.MentorCount; j++)
         {
             var f = c.Failures(i, j);
-            if (f == Constraint.None || (f & (f - 1)) != 0)
+            if (f == Constraint.None)
                 continue;
             c.CriterionValues(i, j, values);
-            misses.Add((j, f, c.Total(values)));
+            misses.Add((j, System.Numerics.BitOperations.PopCount((uint)f), c.Total(values)));
         }
-        foreach (var (j, reason, score) in misses.OrderByDescending(x => x.Score).ThenBy(x => x.Mentor).Take(count))
+        foreach (var (j, _, score) in misses.OrderBy(x => x.Broken).ThenByDescending(x => x.Score).ThenBy(x => x.Mentor).Take(count))
         {
-            var message = c.DescribeFailures(i, j)[0].Message;
+            var failures = c.DescribeFailures(i, j);
             yield return new Alternative(c.Input.Mentors[j].Id, Math.Round(score, 6), false,
-                $"Needs {ConstraintText.Relaxation(reason)}: {message}");
+                $"Needs {Join(failures.Select(f => ConstraintText.Relaxation(f.Reason)))}: {string.Join(" ", failures.Select(f => f.Message))}");
         }
     }
 
