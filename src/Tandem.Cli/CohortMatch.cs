@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Tandem.Matching.Cohorts;
 
@@ -8,6 +9,13 @@ namespace Tandem.Cli;
 internal static class CohortMatch
 {
     public const int Ok = 0, InvalidInput = 1, Failed = 3;
+
+    /// <summary>The <c>--cohort</c> option of <c>tandem match</c>. Wiring: add it to the match command, and in its
+    /// action, when it has a value, return <see cref="Run"/> with the command's <c>--out</c> path.</summary>
+    public static Option<FileInfo> CohortOption { get; } = new("--cohort")
+    {
+        Description = "A cohort JSON file (profiles, weights, rules, locks; see docs/matching-format.md) to match with explanations.",
+    };
 
     public static int Run(string cohortPath, string outPath, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {

@@ -218,3 +218,22 @@ public sealed class CohortMatcherTests
         }
     }
 }
+
+public sealed class UnmatchedMentorTests
+{
+    [Fact]
+    public void AMentorWhoseEligibleMenteesWentElsewhereIsToldWhereTheyWent()
+    {
+        // Both mentees may have either mentor, but both fit "best" better and it takes two.
+        var input = Cohort(
+            [Mentee("a") with { Interests = ["chess"] }, Mentee("b") with { Interests = ["chess"] }],
+            [Mentor("best", capacity: 2) with { Interests = ["chess"] }, Mentor("spare")]);
+        var result = CohortMatcher.Match(input, TestContext.Current.CancellationToken);
+        var spare = result.UnmatchedMentors.Single();
+        spare.MentorId.ShouldBe("spare");
+        spare.EligibleMentees.ShouldBe(2);
+        spare.Summary.ShouldStartWith("All 2 eligible mentee(s) are matched to mentors where they add more");
+        spare.EligibleMatchedElsewhere.Select(e => (e.MenteeId, e.MatchedMentorId)).ShouldBe([("a", "best"), ("b", "best")]);
+        spare.EligibleMatchedElsewhere.ShouldAllBe(e => e.ScoreWithMatchedMentor > e.ScoreWithThisMentor);
+    }
+}
