@@ -237,3 +237,39 @@ public sealed class UnmatchedMentorTests
         spare.EligibleMatchedElsewhere.ShouldAllBe(e => e.ScoreWithMatchedMentor > e.ScoreWithThisMentor);
     }
 }
+
+public sealed class EdgeCohortTests
+{
+    [Fact]
+    public void AnEmptyCohortMatchesNothingAndSaysSo()
+    {
+        var result = CohortMatcher.Match(Cohort([], []), TestContext.Current.CancellationToken);
+        result.Valid.ShouldBeTrue();
+        result.Totals!.Matched.ShouldBe(0);
+        result.Totals.Certificate.Verified.ShouldBeTrue(result.Totals.Certificate.Detail);
+    }
+
+    [Fact]
+    public void MenteesWithoutMentorsAreAllExplained()
+    {
+        var result = CohortMatcher.Match(Cohort([Mentee("a"), Mentee("b")], []), TestContext.Current.CancellationToken);
+        result.UnmatchedMentees.Select(u => u.Summary).ShouldBe(["There are no mentors in the cohort.", "There are no mentors in the cohort."]);
+    }
+
+    [Fact]
+    public void MentorsWithoutMenteesAreAllExplained()
+    {
+        var result = CohortMatcher.Match(Cohort([], [Mentor("x")]), TestContext.Current.CancellationToken);
+        result.UnmatchedMentors.Single().Summary.ShouldBe("There are no mentees in the cohort.");
+    }
+
+    [Fact]
+    public void AllZeroWeightsStillMatchAsManyAsPossible()
+    {
+        var zero = new MatchWeights { Interests = 0, Goals = 0, Industry = 0, Personality = 0, Availability = 0, SeniorityGap = 0, ReverseFit = 0, MenteeRanking = 0 };
+        var result = CohortMatcher.Match(Cohort([Mentee("a"), Mentee("b")], [Mentor("x", capacity: 2)]) with { Weights = zero },
+            TestContext.Current.CancellationToken);
+        result.Totals!.Matched.ShouldBe(2);
+        result.Pairs.ShouldAllBe(p => p.Score == 0 && p.Why.StartsWith("No criterion contributes"));
+    }
+}
