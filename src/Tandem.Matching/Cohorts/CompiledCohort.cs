@@ -226,7 +226,7 @@ public sealed class CompiledCohort : IPairSource
         Span<double> values = stackalloc double[CriterionCount];
         for (var j = 0; j < m; j++)
         {
-            if (GeneralFailures(mentee, j) != Constraint.None)
+            if (!Allowed(mentee, j))
             {
                 scores[j] = long.MinValue;
                 continue;
@@ -274,6 +274,33 @@ public sealed class CompiledCohort : IPairSource
                 return f;
         }
         return new PairFact(mentor, Constraint.None, 0);
+    }
+
+    /// <summary>Same rules as <see cref="GeneralFailures"/>, stopping at the first failure (the hot path).
+    /// A test checks the two agree on every pair of a random cohort.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Allowed(int i, int j)
+    {
+        if (BitOperations.PopCount(_teSlots[i] & _trSlots[j]) < _minSharedSlots || (_teTrackBit[i] & _trTrackBits[j]) == 0)
+            return false;
+        if (_trLevel[j] < _teLevel[i] && !(_teReverse[i] && _trReverse[j]))
+            return false;
+        var rule = _teEmployerRule[i];
+        if (rule != EmployerRule.Any)
+        {
+            var same = _teEmployer[i] >= 0 && _teEmployer[i] == _trEmployer[j];
+            if (rule == EmployerRule.Same ? !same : same)
+                return false;
+        }
+        MeetingMode a = _teMode[i], b = _trMode[j];
+        if (a == MeetingMode.InPerson || b == MeetingMode.InPerson)
+        {
+            if (a == MeetingMode.Online || b == MeetingMode.Online || _teCity[i] < 0 || _teCity[i] != _trCity[j])
+                return false;
+        }
+        if (!GenderAccepts(_teGenderPref[i], _teGender[i], _trGender[j]) || !GenderAccepts(_trGenderPref[j], _trGender[j], _teGender[i]))
+            return false;
+        return BitRows.Intersects(_teLanguages.Row(i), _trLanguages.Row(j));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
