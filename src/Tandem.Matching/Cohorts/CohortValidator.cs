@@ -23,6 +23,8 @@ public static class CohortValidator
             if (p is null) { Error(path, "is null."); continue; }
             CheckId(p.Id, path, menteeIds, "mentee", Error);
             CheckCommon(path, p.Availability, p.Personality, p.Languages, Error);
+            CheckNoNulls($"{path}.interests", p.Interests, Error);
+            CheckNoNulls($"{path}.goals.tags", p.Goals?.Tags ?? [], Error);
             if (p.RankedMentors.Count > 5)
                 Error($"{path}.rankedMentors", $"ranks {p.RankedMentors.Count} mentors; at most 5.");
             var seen = p.RankedMentors.Count > 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
@@ -46,6 +48,8 @@ public static class CohortValidator
             if (p is null) { Error(path, "is null."); continue; }
             CheckId(p.Id, path, mentorIds, "mentor", Error);
             CheckCommon(path, p.Availability, p.Personality, p.Languages, Error);
+            CheckNoNulls($"{path}.interests", p.Interests, Error);
+            CheckNoNulls($"{path}.expertise", p.Expertise, Error);
             if (p.Capacity is < 1 or > 5)
                 Error($"{path}.capacity", $"is {p.Capacity}; must be 1..5.");
             if (p.Tracks.Count == 0)
@@ -67,6 +71,11 @@ public static class CohortValidator
         if (input.Rules.MinSharedSlots is < 0 or > 21)
             Error("$.rules.minSharedSlots", $"is {input.Rules.MinSharedSlots}; must be 0..21.");
 
+        for (var k = 0; k < input.PreviousPairs.Count; k++)
+        {
+            if (input.PreviousPairs[k] is not { MenteeId: not null, MentorId: not null })
+                Error($"$.previousPairs[{k}]", "needs a menteeId and a mentorId.");
+        }
         CheckPairs(input.Forbidden, "$.forbidden", menteeIds, mentorIds, Error);
         CheckPairs(input.Locked, "$.locked", menteeIds, mentorIds, Error);
         if (errors.Count > 0)
@@ -101,6 +110,15 @@ public static class CohortValidator
             error($"{path}.id", "is missing or empty.");
         else if (!ids.Add(id))
             error($"{path}.id", $"'{id}' is used by another {side}.");
+    }
+
+    private static void CheckNoNulls(string path, IReadOnlyList<string> items, Action<string, string> error)
+    {
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k] is null)
+                error($"{path}[{k}]", "is null.");
+        }
     }
 
     private static void CheckCommon(string path, IReadOnlyList<int> slots, IReadOnlyList<double>? personality,

@@ -82,4 +82,32 @@ public sealed class CliCohortTests : IDisposable
         stderr.ShouldContain("was not written");
         File.Exists(output).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("""{"mentees":[{"id":"a"}],"mentors":[{"id":"x"}],"previousPairs":[{"menteeId":null,"mentorId":"x"}]}""", "$.previousPairs[0]")]
+    [InlineData("""{"mentees":[{"id":"a"}],"mentors":[{"id":"x"}],"previousPairs":[null]}""", "$.previousPairs[0]")]
+    [InlineData("""{"mentees":[null],"mentors":[{"id":"x"}]}""", "$.mentees[0]")]
+    [InlineData("""{"mentees":[{"id":"a","languages":[null]}],"mentors":[{"id":"x"}]}""", "$.mentees[0].languages[0]")]
+    [InlineData("""{"mentees":[{"id":"a"}],"mentors":[{"id":"x","tracks":null}]}""", "$.mentors[0].tracks")]
+    [InlineData("""{"mentees":[{}]}""", "$.mentees[0]")]
+    [InlineData("""{"mentees":[{"id":"a","personality":[1,2,3,4,"x"]}]}""", "$.mentees[0].personality[4]")]
+    [InlineData("""{"weights":{"goals":"NaN"}}""", "$.weights.goals")]
+    [InlineData("""[]""", "$")]
+    [InlineData("""{"mentees":[{"id":"a","rankedMentors":[null]}],"mentors":[{"id":"x"}]}""", "$.mentees[0].rankedMentors[0]")]
+    [InlineData("""{"mentees":[{"id":"a","interests":[null]}],"mentors":[{"id":"x"}]}""", "$.mentees[0].interests[0]")]
+    [InlineData("""{"mentees":[{"id":"a","goals":null}],"mentors":[{"id":"x"}]}""", "$.mentees[0].goals")]
+    [InlineData("""{"mentees":[{"id":"a"}],"mentors":[{"id":"x"}],"locked":[{"menteeId":"a"}]}""", "$.locked[0]")]
+    [InlineData("""{"colour":"blue"}""", "$.colour")]
+    [InlineData("""null""", "$")]
+    public void MalformedCohortsAreRejectedWithThePathAndNoOutput(string json, string path)
+    {
+        var cohort = Path.Combine(_dir, "cohort.json");
+        File.WriteAllText(cohort, json);
+        var output = Path.Combine(_dir, "result.json");
+        var (code, _, stderr) = Run(cohort, output);
+        code.ShouldBe(1, stderr);
+        stderr.ShouldStartWith(cohort);
+        stderr.ShouldContain(path);
+        File.Exists(output).ShouldBeFalse();
+    }
 }
