@@ -24,6 +24,7 @@ if (args.Length > 0 && args[0] == "quick")
         var g = GreedyMatcher.Solve(p, obj);
         Console.WriteLine($"greedy matched={g.Matched} total={g.TotalScore}");
     }
+    if (args.Length < 4) return 0;
     sw.Restart();
     var all = OptimalMatcher.SolveAllPairs(src, MatchObjective.MostMatchedThenScore, progress: new Progress<string>(Console.WriteLine));
     Console.WriteLine($"allpairs {sw.ElapsedMilliseconds} ms rounds={all.Rounds} added={all.ArcsAdded} matched={all.Result.Matched} total={all.Result.TotalScore}");

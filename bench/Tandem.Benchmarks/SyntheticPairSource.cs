@@ -37,9 +37,9 @@ public sealed class SyntheticPairSource : IPairSource
         _mentorGender = new byte[mentors]; _mentorCsuite = new byte[mentors];
         for (int j = 0; j < mentors; j++)
         {
-            for (int d = 0; d < Dims; d++) _mentorTasteByDim[d * _mPadded + j] = Gaussian(rng) * 0.25f;
+            for (int d = 0; d < Dims; d++) _mentorTasteByDim[d * _mPadded + j] = Gaussian(rng) * 0.5f;
             // heavy tail: a few mentors everybody wants
-            _popularity[j] = (float)(-Math.Log(1 - rng.NextDouble()) * 0.8);
+            _popularity[j] = (float)(-Math.Log(1 - rng.NextDouble()) * 0.5);
             _mentorEmployer[j] = rng.Next(2000);
             _mentorSlots[j] = Slots(rng);
             _capacity[j] = rng.Next(1, 6);
@@ -50,7 +50,7 @@ public sealed class SyntheticPairSource : IPairSource
         _menteeGender = new byte[mentees]; _menteeSameGender = new byte[mentees]; _menteeAdvanced = new byte[mentees];
         for (int i = 0; i < mentees; i++)
         {
-            for (int d = 0; d < Dims; d++) _menteeTaste[i * Dims + d] = Gaussian(rng) * 0.25f;
+            for (int d = 0; d < Dims; d++) _menteeTaste[i * Dims + d] = Gaussian(rng) * 0.5f;
             _menteeEmployer[i] = rng.Next(2000);
             _menteeSlots[i] = Slots(rng);
             _menteeGender[i] = (byte)rng.Next(2);
@@ -125,16 +125,16 @@ public sealed class SyntheticPairSource : IPairSource
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
             var row = new long[MentorCount];
-            var idx = new int[MentorCount];
+            var top = new Tandem.Matching.Solver.TopK(k);
             for (int i = t; i < n; i += threads)
             {
                 ScoreRow(i, row);
-                int c = 0;
-                for (int j = 0; j < MentorCount; j++) if (row[j] != long.MinValue) idx[c++] = j;
-                var chosen = idx.AsSpan(0, c).ToArray();
-                Array.Sort(chosen, (x, y) => row[x] != row[y] ? row[y].CompareTo(row[x]) : x.CompareTo(y));
-                if (chosen.Length > k) chosen = chosen[..k];
-                Array.Sort(chosen);
+                top.Clear();
+                for (int j = 0; j < MentorCount; j++)
+                {
+                    if (row[j] != long.MinValue) top.Offer(row[j], j);
+                }
+                var chosen = top.Items();
                 mentors[i] = chosen;
                 scores[i] = new long[chosen.Length];
                 for (int q = 0; q < chosen.Length; q++) scores[i][q] = row[chosen[q]];

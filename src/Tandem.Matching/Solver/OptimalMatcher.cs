@@ -7,10 +7,14 @@ namespace Tandem.Matching.Solver;
 public static partial class OptimalMatcher
 {
     public static MatchResult Solve(ArcProblem p, MatchObjective objective, CancellationToken ct = default)
+        => Solve(p, objective, mentorSide: null, ct);
+
+    /// <param name="mentorSide">Force the search direction (tests); null picks by instance shape.</param>
+    internal static MatchResult Solve(ArcProblem p, MatchObjective objective, bool? mentorSide, CancellationToken ct)
     {
         ArcProblemChecks.Validate(p);
         var engine = new AugmentingPathEngine(p, WeightsFor(p, objective, out long bigM));
-        engine.Run(ct);
+        engine.Run(ct, mentorSide);
         return engine.ToResult(p, bigM);
     }
 

@@ -7,14 +7,23 @@ public sealed class OptimalMatcherTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 300)];
+    public static TheoryData<int, bool> Seeds()
+    {
+        var data = new TheoryData<int, bool>();
+        foreach (int seed in Enumerable.Range(1, 300))
+        {
+            data.Add(seed, false);
+            data.Add(seed, true);
+        }
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void MostMatchedThenScoreEqualsBruteForceOnSmallInstances(int seed)
+    public void MostMatchedThenScoreEqualsBruteForceOnSmallInstances(int seed, bool mentorSide)
     {
         var p = Instances.Random(seed, mentees: 1 + seed % 7, mentors: 1 + seed % 4, density: 0.6, -20, 30, maxCap: 3);
-        var r = OptimalMatcher.Solve(p, MatchObjective.MostMatchedThenScore, Ct);
+        var r = OptimalMatcher.Solve(p, MatchObjective.MostMatchedThenScore, mentorSide, Ct);
         var (matched, total) = Instances.BruteForce(p, MatchObjective.MostMatchedThenScore);
         r.Matched.ShouldBe(matched);
         r.TotalScore.ShouldBe(total);
@@ -24,10 +33,10 @@ public sealed class OptimalMatcherTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void TotalScoreEqualsBruteForceOnSmallInstances(int seed)
+    public void TotalScoreEqualsBruteForceOnSmallInstances(int seed, bool mentorSide)
     {
         var p = Instances.Random(seed, mentees: 1 + seed % 7, mentors: 1 + seed % 4, density: 0.6, -20, 30, maxCap: 3);
-        var r = OptimalMatcher.Solve(p, MatchObjective.TotalScore, Ct);
+        var r = OptimalMatcher.Solve(p, MatchObjective.TotalScore, mentorSide, Ct);
         r.TotalScore.ShouldBe(Instances.BruteForce(p, MatchObjective.TotalScore).Total);
         var report = CertificateChecker.Check(p, r, MatchObjective.TotalScore);
         report.Ok.ShouldBeTrue(report.ToString());
