@@ -300,7 +300,7 @@ public sealed class CompiledCohort : IPairSource
         }
         if (!GenderAccepts(_teGenderPref[i], _teGender[i], _trGender[j]) || !GenderAccepts(_trGenderPref[j], _trGender[j], _teGender[i]))
             return false;
-        return BitRows.Intersects(_teLanguages.Row(i), _trLanguages.Row(j));
+        return _teLanguages.Intersects(i, _trLanguages, j);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -323,7 +323,7 @@ public sealed class CompiledCohort : IPairSource
         if (!GenderAccepts(_trGenderPref[j], _trGender[j], _teGender[i]))
             fail |= Constraint.MentorGenderPreference;
 
-        if (!BitRows.Intersects(_teLanguages.Row(i), _trLanguages.Row(j)))
+        if (!_teLanguages.Intersects(i, _trLanguages, j))
             fail |= Constraint.Language;
 
         MeetingMode a = _teMode[i], b = _trMode[j];
@@ -351,12 +351,12 @@ public sealed class CompiledCohort : IPairSource
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Criteria(int i, int j, int rank, Span<double> v)
     {
-        var shared = BitRows.AndCount(_teInterests.Row(i), _trInterests.Row(j));
+        var shared = _teInterests.AndCount(i, _trInterests, j);
         var union = _teInterestCount[i] + _trInterestCount[j] - shared;
         v[(int)Criterion.Interests] = union == 0 ? 0 : (double)shared / union;
 
         var goalsMin = Math.Min(_teGoalCount[i], _trExpertiseCount[j]);
-        v[(int)Criterion.Goals] = goalsMin == 0 ? 0 : (double)BitRows.AndCount(_teGoals.Row(i), _trExpertise.Row(j)) / goalsMin;
+        v[(int)Criterion.Goals] = goalsMin == 0 ? 0 : (double)_teGoals.AndCount(i, _trExpertise, j) / goalsMin;
 
         v[(int)Criterion.Industry] = _teIndustry[i] >= 0 && _teIndustry[i] == _trIndustry[j] ? 1 : 0;
 

@@ -50,6 +50,15 @@ internal sealed class BitRows
         return n;
     }
 
+    /// <summary>Bits shared by row a of this and row b of other (same width): one popcount when a row fits a word.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int AndCount(int a, BitRows other, int b) =>
+        Width == 1 ? BitOperations.PopCount(Words[a] & other.Words[b]) : AndCount(Row(a), other.Row(b));
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool Intersects(int a, BitRows other, int b) =>
+        Width == 1 ? (Words[a] & other.Words[b]) != 0 : Intersects(Row(a), other.Row(b));
+
     public static int AndCount(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         var n = 0;

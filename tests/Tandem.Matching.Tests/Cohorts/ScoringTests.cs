@@ -142,3 +142,22 @@ public sealed class ScoringTests
         allowed.ShouldBeLessThan(c.MenteeCount * c.MentorCount);
     }
 }
+
+public sealed class WideVocabularyTests
+{
+    [Fact]
+    public void InterestsAndLanguagesBeyondSixtyFourTagsAreComparedAcrossWords()
+    {
+        var many = Enumerable.Range(0, 100).Select(k => $"tag{k}").ToArray();
+        var langs = Enumerable.Range(0, 70).Select(k => $"lang{k}").ToArray();
+        var input = Build.Cohort(
+            [Build.Mentee("a") with { Interests = many[..80], Languages = ["lang69"] }],
+            [Build.Mentor("x") with { Interests = many[60..], Languages = [.. langs] }, Build.Mentor("y") with { Languages = ["lang0"] }])
+            with { Weights = new() { Interests = 1, Goals = 0, Industry = 0, Personality = 0, Availability = 0, SeniorityGap = 0, ReverseFit = 0, MenteeRanking = 0 } };
+        // shared tag60..tag79 = 20 of 100 distinct
+        var e = CohortMatcher.ExplainPair(input, "a", "x");
+        e.Allowed.ShouldBeTrue();
+        e.Score.ShouldBe(0.2);
+        CohortMatcher.ExplainPair(input, "a", "y").Failures.Single().Reason.ShouldBe(Constraint.Language);
+    }
+}
