@@ -284,16 +284,37 @@ internal sealed class AugmentingPathEngine
         }
     }
 
-    /// <summary>Takes mentee i out for re-insertion after new arcs were added to it.</summary>
-    internal void Exclude(int i)
+    /// <summary>
+    /// Warm start after new arcs were added to <paramref name="mentees"/> (ascending): their new
+    /// arcs may violate the duals, so they are taken out first (searches ignore them), mentors left
+    /// below capacity with a positive price are refilled, then each is inserted again, which
+    /// re-prices it against all its arcs.
+    /// </summary>
+    internal void Reinsert(IReadOnlyList<int> mentees, CancellationToken ct)
     {
-        int j = MentorOf[i];
-        if (j >= 0) Unassign(i);
-        U[i] = 0;
-        _excluded[i] = true;
-        if (j >= 0)
+        var deficit = new List<int>();
+        foreach (int i in mentees)
         {
+            int j = MentorOf[i];
+            if (j >= 0)
+            {
+                Unassign(i);
+                if (V[j] > 0) deficit.Add(j);
+            }
+            U[i] = 0;
+            _excluded[i] = true;
+        }
+        deficit.Sort();
+        for (int k = 0; k < deficit.Count; k++)
+        {
+            if ((k & 255) == 0) ct.ThrowIfCancellationRequested();
+            int j = deficit[k];
             while (V[j] > 0 && Load[j] < _cap[j]) FillMentor(j);
+        }
+        for (int k = 0; k < mentees.Count; k++)
+        {
+            if ((k & 255) == 0) ct.ThrowIfCancellationRequested();
+            InsertMentee(mentees[k]);
         }
     }
 

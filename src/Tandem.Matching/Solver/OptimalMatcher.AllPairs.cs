@@ -9,7 +9,7 @@ public sealed record AllPairsResult(MatchResult Result, ArcProblem FinalArcs, in
 public static partial class OptimalMatcher
 {
     /// <summary>Violating pairs added per mentee per pricing round (largest reduced cost first).</summary>
-    private const int MaxAddedPerRowPerRound = 16;
+    private const int MaxAddedPerRowPerRound = 32;
 
     /// <summary>
     /// Optimal over all allowed pairs of <paramref name="source"/> without materialising them
@@ -38,6 +38,8 @@ public static partial class OptimalMatcher
             LexicographicWeight.CheckTotalFits(scan.MaxScore, Math.Min(scan.MenteesWithPair, SumOf(caps)));
 
         int rounds = 0, added = 0;
+        AugmentingPathEngine? previous = null;
+        List<int> pending = [];
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -45,13 +47,23 @@ public static partial class OptimalMatcher
             var w = new long[p.ArcScore.Length];
             for (int a = 0; a < w.Length; a++) w[a] = p.ArcScore[a] + bigM;
             var engine = new AugmentingPathEngine(p, w);
-            engine.Run(ct);
+            if (previous is null)
+            {
+                engine.Run(ct);
+            }
+            else
+            {
+                // The previous duals stay valid on the old arcs; only mentees that got new arcs are redone.
+                engine.Restore(previous.U, previous.V, previous.MentorOf);
+                engine.Reinsert(pending, ct);
+            }
+            previous = engine;
             rounds++;
             var result = engine.ToResult(p, bigM);
             progress?.Report($"Round {rounds}: {p.ArcMentor.Length:N0} arcs, matched {result.Matched:N0}; pricing all pairs");
-            int newArcs = PriceOut(source, rows, result.Certificate, bigM, threads, ct);
-            if (newArcs == 0) return new AllPairsResult(result, p, rounds, added);
-            added += newArcs;
+            pending = PriceOut(source, rows, result.Certificate, bigM, threads, ct);
+            if (pending.Count == 0) return new AllPairsResult(result, p, rounds, added);
+            foreach (int i in pending) added += rows.CountAdded(i);
         }
     }
 
@@ -62,18 +74,16 @@ public static partial class OptimalMatcher
         return s;
     }
 
-    /// <summary>Adds, per mentee, up to a few pairs whose reduced cost is positive. Returns how many.</summary>
-    private static int PriceOut(IPairSource source, RowArcs rows, DualCertificate c, long bigM, int threads, CancellationToken ct)
+    /// <summary>Adds, per mentee, up to a few pairs whose reduced cost is positive. Returns those mentees, ascending.</summary>
+    private static List<int> PriceOut(IPairSource source, RowArcs rows, DualCertificate c, long bigM, int threads, CancellationToken ct)
     {
         int n = source.MenteeCount, m = source.MentorCount;
         var extra = new (int[] Mentor, long[] Score)?[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
-        int total = 0;
         Parallel.For(0, threads, options, t =>
         {
             var row = new long[m];
             var top = new TopK(MaxAddedPerRowPerRound);
-            int count = 0;
             for (int i = t; i < n; i += threads)
             {
                 source.ScoreRow(i, row);
@@ -92,14 +102,15 @@ public static partial class OptimalMatcher
                 var ss = new long[ms.Length];
                 for (int k = 0; k < ms.Length; k++) ss[k] = row[ms[k]];
                 extra[i] = (ms, ss);
-                count += ms.Length;
             }
-            Interlocked.Add(ref total, count);
         });
+        var pending = new List<int>();
         for (int i = 0; i < n; i++)
         {
-            if (extra[i] is { } e) rows.Add(i, e.Mentor, e.Score);
+            if (extra[i] is not { } e) continue;
+            rows.Add(i, e.Mentor, e.Score);
+            pending.Add(i);
         }
-        return total;
+        return pending;
     }
 }

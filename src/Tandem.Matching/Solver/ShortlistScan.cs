@@ -125,8 +125,14 @@ internal sealed class RowArcs
         _scores = scan.Scores;
     }
 
+    private int[]? _lastAdded;
+
+    public int CountAdded(int mentee) => _lastAdded is null ? 0 : _lastAdded[mentee];
+
     public void Add(int mentee, int[] mentors, long[] scores)
     {
+        _lastAdded ??= new int[_mentors.Length];
+        _lastAdded[mentee] = mentors.Length;
         _mentors[mentee] = [.. _mentors[mentee], .. mentors];
         _scores[mentee] = [.. _scores[mentee], .. scores];
     }
