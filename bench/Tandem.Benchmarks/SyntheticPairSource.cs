@@ -1,0 +1,152 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Tandem.Matching;
+
+namespace Tandem.Benchmarks;
+
+/// <summary>
+/// Fixed-seed synthetic cohort scored on demand. Latent 16-dimensional tastes (float) for both
+/// sides plus a mentor popularity term; 10% Advanced mentees may only take the 20% C-suite mentors;
+/// 30% of mentees want a same-gender mentor; employer from 2,000 (same employer not allowed);
+/// 21 weekly slots as bitmasks with at least 2 shared; capacities 1–5.
+/// score = round(1000 · (taste_i · taste_j + popularity_j)).
+/// </summary>
+public sealed class SyntheticPairSource : IPairSource
+{
+    public const int Dims = 16;
+    private readonly float[] _mentorTasteByDim; // [dim * m + j]: vectorises across mentors
+    private readonly float[] _menteeTaste;      // [i * Dims + d]
+    private readonly float[] _popularity;
+    private readonly int[] _mentorEmployer, _mentorSlots, _capacity;
+    private readonly byte[] _mentorGender, _mentorCsuite;
+    private readonly int[] _menteeEmployer, _menteeSlots;
+    private readonly byte[] _menteeGender, _menteeSameGender, _menteeAdvanced;
+    private readonly int _mPadded;
+
+    public SyntheticPairSource(int mentees, int mentors, int seed = 2026)
+    {
+        MenteeCount = mentees;
+        MentorCount = mentors;
+        _mPadded = (mentors + 7) & ~7;
+        var rng = new Random(seed);
+        _mentorTasteByDim = new float[Dims * _mPadded];
+        _menteeTaste = new float[mentees * Dims];
+        _popularity = new float[mentors];
+        _mentorEmployer = new int[mentors]; _mentorSlots = new int[mentors]; _capacity = new int[mentors];
+        _mentorGender = new byte[mentors]; _mentorCsuite = new byte[mentors];
+        for (int j = 0; j < mentors; j++)
+        {
+            for (int d = 0; d < Dims; d++) _mentorTasteByDim[d * _mPadded + j] = Gaussian(rng) * 0.5f;
+            // heavy tail: a few mentors everybody wants
+            _popularity[j] = (float)(-Math.Log(1 - rng.NextDouble()) * 0.5);
+            _mentorEmployer[j] = rng.Next(2000);
+            _mentorSlots[j] = Slots(rng);
+            _capacity[j] = rng.Next(1, 6);
+            _mentorGender[j] = (byte)rng.Next(2);
+            _mentorCsuite[j] = (byte)(rng.NextDouble() < 0.2 ? 1 : 0);
+        }
+        _menteeEmployer = new int[mentees]; _menteeSlots = new int[mentees];
+        _menteeGender = new byte[mentees]; _menteeSameGender = new byte[mentees]; _menteeAdvanced = new byte[mentees];
+        for (int i = 0; i < mentees; i++)
+        {
+            for (int d = 0; d < Dims; d++) _menteeTaste[i * Dims + d] = Gaussian(rng) * 0.5f;
+            _menteeEmployer[i] = rng.Next(2000);
+            _menteeSlots[i] = Slots(rng);
+            _menteeGender[i] = (byte)rng.Next(2);
+            _menteeSameGender[i] = (byte)(rng.NextDouble() < 0.3 ? 1 : 0);
+            _menteeAdvanced[i] = (byte)(rng.NextDouble() < 0.1 ? 1 : 0);
+        }
+    }
+
+    public int MenteeCount { get; }
+    public int MentorCount { get; }
+    public int Capacity(int mentor) => _capacity[mentor];
+
+    public void ScoreRow(int mentee, Span<long> scores)
+    {
+        int m = MentorCount;
+        Span<float> dot = m <= 16384 ? stackalloc float[_mPadded] : new float[_mPadded];
+        Dot(mentee, dot);
+        int employer = _menteeEmployer[mentee], slots = _menteeSlots[mentee];
+        bool advanced = _menteeAdvanced[mentee] != 0, same = _menteeSameGender[mentee] != 0;
+        byte gender = _menteeGender[mentee];
+        for (int j = 0; j < m; j++)
+        {
+            int shared = slots & _mentorSlots[j];
+            bool ok = _mentorEmployer[j] != employer
+                && (shared & (shared - 1)) != 0
+                && (!advanced || _mentorCsuite[j] != 0)
+                && (!same || _mentorGender[j] == gender);
+            scores[j] = ok ? (long)MathF.Round(1000f * (dot[j] + _popularity[j])) : long.MinValue;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Dot(int mentee, Span<float> dot)
+    {
+        dot.Clear();
+        var byDim = _mentorTasteByDim.AsSpan();
+        int width = Vector<float>.Count;
+        for (int d = 0; d < Dims; d++)
+        {
+            var t = new Vector<float>(_menteeTaste[mentee * Dims + d]);
+            var col = byDim.Slice(d * _mPadded, _mPadded);
+            for (int j = 0; j < _mPadded; j += width)
+            {
+                var acc = new Vector<float>(dot.Slice(j));
+                (acc + t * new Vector<float>(col.Slice(j))).CopyTo(dot.Slice(j));
+            }
+        }
+    }
+
+    private static int Slots(Random rng)
+    {
+        int mask = 0;
+        for (int s = 0; s < 21; s++)
+        {
+            if (rng.NextDouble() < 0.35) mask |= 1 << s;
+        }
+        return mask;
+    }
+
+    private static float Gaussian(Random rng)
+    {
+        double u1 = 1 - rng.NextDouble(), u2 = rng.NextDouble();
+        return (float)(Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2));
+    }
+
+    /// <summary>Each mentee's top-k pairs as an arc problem (what a plain shortlist would give).</summary>
+    public ArcProblem TopArcs(int k, int threads)
+    {
+        int n = MenteeCount;
+        var mentors = new int[n][];
+        var scores = new long[n][];
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            var row = new long[MentorCount];
+            var top = new Tandem.Matching.Solver.TopK(k);
+            for (int i = t; i < n; i += threads)
+            {
+                ScoreRow(i, row);
+                top.Clear();
+                for (int j = 0; j < MentorCount; j++)
+                {
+                    if (row[j] != long.MinValue) top.Offer(row[j], j);
+                }
+                var chosen = top.Items();
+                mentors[i] = chosen;
+                scores[i] = new long[chosen.Length];
+                for (int q = 0; q < chosen.Length; q++) scores[i][q] = row[chosen[q]];
+            }
+        });
+        var rowStart = new int[n + 1];
+        for (int i = 0; i < n; i++) rowStart[i + 1] = rowStart[i] + mentors[i].Length;
+        var am = new int[rowStart[n]];
+        var asc = new long[rowStart[n]];
+        for (int i = 0; i < n; i++) { mentors[i].CopyTo(am, rowStart[i]); scores[i].CopyTo(asc, rowStart[i]); }
+        var caps = new int[MentorCount];
+        for (int j = 0; j < caps.Length; j++) caps[j] = _capacity[j];
+        return new ArcProblem { MenteeCount = n, MentorCount = MentorCount, Capacities = caps, RowStart = rowStart, ArcMentor = am, ArcScore = asc };
+    }
+}

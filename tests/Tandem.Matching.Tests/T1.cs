@@ -1,1 +1,0 @@
-namespace Tandem.Matching.Tests; public sealed class T1 { [Fact] public void One() => Assert.Equal(2, 1+1); }
