@@ -75,6 +75,11 @@ public static class AppSetup
 
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>();
+        services.AddScoped<ProfileEditor>();
+        services.AddScoped<ProgramSettings>();
+        services.AddScoped<CohortEditor>();
+        services.AddScoped<CohortTransitions>();
+        services.AddScoped<MembershipBook>();
     }
 
     public static void UseTandem(this WebApplication app)
