@@ -46,6 +46,9 @@ public static class AppSetup
             o.Events.OnRedirectToLogin = ApiAware(StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ApiAware(StatusCodes.Status403Forbidden);
         });
+        // Identity's API scheme challenges with a bare 401; the cookie's handlers below send people to
+        // the sign-in page and still answer API callers with 401/403.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = o.DefaultForbidScheme = IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
