@@ -202,6 +202,9 @@ public sealed class CohortTests : IDisposable
         for (var i = 0; i < 23; i++) await AddCohortAsync(factory, $"C{i:00}", CohortStatus.Open);
         var second = await (await factory.Anonymous().GetAsync("/api/v1/cohorts?page=2")).JsonAsync();
         (second.GetProperty("total").GetInt32(), second.GetProperty("items").GetArrayLength(), second.GetProperty("page").GetInt32()).ShouldBe((23, 3, 2));
+        await factory.CreateUserAsync("member@example.com");
+        var page = await Pages.GetDocumentAsync(await factory.PageClientAsync("member@example.com"), "/Cohorts?page=2");
+        page.QuerySelectorAll(".cohort").Length.ShouldBe(3);
     }
 
     [Fact]

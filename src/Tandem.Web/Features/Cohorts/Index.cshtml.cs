@@ -10,7 +10,8 @@ namespace Tandem.Web.Features.Cohorts;
 public sealed class IndexModel(TandemDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public CohortStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>From the query string: "page" is also Razor Pages' own route value.</summary>
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public IReadOnlyList<CohortResponse> Cohorts { get; private set; } = [];
     public int Total { get; private set; }

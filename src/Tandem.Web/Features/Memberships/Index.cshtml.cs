@@ -11,7 +11,8 @@ public sealed class IndexModel(TandemDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>From the query string: "page" is also Razor Pages' own route value.</summary>
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public MembershipListResponse List { get; private set; } = null!;
     public MembershipSummaryResponse Summary { get; private set; } = null!;

@@ -48,14 +48,33 @@ public static class MembershipQueries
                 .Select(x => new DonationTotal(x.Currency, x.Total, Money.FromMinor(x.Total, x.Currency), x.Count)).ToList());
     }
 
-    private static MembershipResponse WithFee(MembershipResponse r) => r with { Fee = Money.FromMinor(r.FeeMinor, r.Currency) };
+    private static MembershipResponse WithFee(Row r) =>
+        new(r.Id, r.UserId, r.Email, r.DisplayName, r.StartsOn, r.EndsOn, r.FeeMinor, Money.FromMinor(r.FeeMinor, r.Currency), r.Currency, r.PaidOn, r.Note, r.SeatUsed);
 
-    private static IQueryable<MembershipResponse> Rows(TandemDb db) =>
+    /// <summary>A membership with its member; a member-init shape so that filters after the projection still translate to SQL.</summary>
+    private sealed class Row
+    {
+        public int Id { get; init; }
+        public string UserId { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public DateOnly StartsOn { get; init; }
+        public DateOnly EndsOn { get; init; }
+        public long FeeMinor { get; init; }
+        public string Currency { get; init; } = "";
+        public DateOnly PaidOn { get; init; }
+        public string? Note { get; init; }
+        public bool SeatUsed { get; init; }
+    }
+
+    private static IQueryable<Row> Rows(TandemDb db) =>
         from m in db.Memberships.AsNoTracking()
         join u in db.Users on m.UserId equals u.Id
         join p in db.Profiles on m.UserId equals p.UserId into profiles
         from p in profiles.DefaultIfEmpty()
-        select new MembershipResponse(
-            m.Id, m.UserId, u.Email!, p != null ? p.DisplayName : u.Email!, m.StartsOn, m.EndsOn, m.FeeMinor, 0m, m.Currency, m.PaidOn, m.Note,
-            db.Applications.Any(a => a.MembershipId == m.Id));
+        select new Row
+        {
+            Id = m.Id, UserId = m.UserId, Email = u.Email!, DisplayName = p != null ? p.DisplayName : u.Email!, StartsOn = m.StartsOn, EndsOn = m.EndsOn,
+            FeeMinor = m.FeeMinor, Currency = m.Currency, PaidOn = m.PaidOn, Note = m.Note, SeatUsed = db.Applications.Any(a => a.MembershipId == m.Id),
+        };
 }
