@@ -47,9 +47,9 @@ public static class AppSetup
             o.Events.OnRedirectToLogin = ApiAware(StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ApiAware(StatusCodes.Status403Forbidden);
         });
-        // Identity's composite scheme ("Identity.BearerAndApplication", internal) challenges with bearer everywhere; pages need the cookie's redirect to sign-in.
-        services.PostConfigure<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions>("Identity.BearerAndApplication",
-            o => o.ForwardDefaultSelector = ctx => IsApi(ctx) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        // Identity's API scheme challenges with a bare 401; the cookie's handlers below send people to
+        // the sign-in page and still answer API callers with 401/403.
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = o.DefaultForbidScheme = IdentityConstants.ApplicationScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
@@ -83,6 +83,11 @@ public static class AppSetup
         services.AddScoped<ProgramOverview>();
         services.AddScoped<MentorDirectory>();
         services.AddScoped<ContactMessages>();
+        services.AddScoped<ProfileEditor>();
+        services.AddScoped<ProgramSettings>();
+        services.AddScoped<CohortEditor>();
+        services.AddScoped<CohortTransitions>();
+        services.AddScoped<MembershipBook>();
     }
 
     public static void UseTandem(this WebApplication app)

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Tandem.Web.Shared;
 
+[JsonConverter(typeof(JsonStringEnumConverter))]
 public enum Seniority
 {
     Entry = 0,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Programs;
 
 namespace Tandem.Web.Shared;
 
@@ -30,6 +31,7 @@ public static class Startup
         {
             app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, DemoData.SignIns));
         }
+        await ProgramDefaults.EnsureAsync(db, CancellationToken.None);
     }
 
     private static void PrintSignIns(WebApplication app, IReadOnlyList<DemoSignIn> signIns)

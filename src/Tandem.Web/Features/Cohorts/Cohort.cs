@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Tandem.Web.Features.Cohorts;
 
+[JsonConverter(typeof(JsonStringEnumConverter))]
 public enum CohortStatus
 {
     Draft = 0,

@@ -1,10 +1,103 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Shared;
+
 namespace Tandem.Web.Features.Cohorts;
+
+public sealed record CohortResponse(int Id, string Name, DateOnly ApplicationsOpenOn, DateOnly ApplicationsCloseOn, DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Version);
+
+public sealed record CohortListResponse(IReadOnlyList<CohortResponse> Items, int Page, int PageSize, int Total);
+
+/// <summary>Engagement facts only: how many applications per role and status.</summary>
+public sealed record ApplicationCount(
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationRole>))] ApplicationRole Role,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))] ApplicationStatus Status,
+    int Count);
+
+public sealed record CohortDetailsResponse(CohortResponse Cohort, IReadOnlyList<ApplicationCount>? Applications);
+
+/// <param name="Version">Optional: the version the caller last saw; a stale one is refused with 409.</param>
+public sealed record TransitionRequest(string? To, int? Version = null);
 
 public static class CohortsApi
 {
+    public const int PageSize = 20;
+
     public static RouteGroupBuilder MapCohorts(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cohorts").WithTags("Cohorts");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Cohorts, newest first (Draft ones only for coordinators).");
+        group.MapGet("/{id:int}", Get).AllowAnonymous().WithSummary("One cohort; coordinators also get application counts.");
+        group.MapPost("/", Create).RequireAuthorization(Roles.Coordinator).WithSummary("Creates a cohort in Draft.");
+        group.MapPut("/{id:int}", Update).RequireAuthorization(Roles.Coordinator).WithSummary("Changes a cohort's name and dates.");
+        group.MapPost("/{id:int}/transition", Transition).RequireAuthorization(Roles.Coordinator)
+            .WithSummary("Moves a cohort to its next status: Draft → Open → Matching → Active → Closing → Closed.");
         return group;
+    }
+
+    public static IQueryable<CohortResponse> Project(this IQueryable<Cohort> cohorts) =>
+        cohorts.Select(c => new CohortResponse(c.Id, c.Name, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn, c.Status, c.Version));
+
+    public static CohortResponse ToResponse(this Cohort c) => new(c.Id, c.Name, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn, c.Status, c.Version);
+
+    /// <summary>The cohorts someone may see: coordinators all, everyone else all but drafts.</summary>
+    public static IQueryable<Cohort> VisibleTo(this IQueryable<Cohort> cohorts, System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsCoordinator() ? cohorts : cohorts.Where(c => c.Status != CohortStatus.Draft);
+
+    public static async Task<IReadOnlyList<ApplicationCount>> CountApplicationsAsync(TandemDb db, int cohortId, CancellationToken ct) =>
+        await db.Applications.AsNoTracking().Where(a => a.CohortId == cohortId)
+            .GroupBy(a => new { a.Role, a.Status })
+            .Select(g => new ApplicationCount(g.Key.Role, g.Key.Status, g.Count()))
+            .ToListAsync(ct);
+
+    private static async Task<Results<Ok<CohortListResponse>, ValidationProblem>> List(HttpContext http, TandemDb db, CohortStatus? status, int? page, CancellationToken ct)
+    {
+        var query = db.Cohorts.AsNoTracking().VisibleTo(http.User);
+        if (status is { } s) query = query.Where(c => c.Status == s);
+        var total = await query.CountAsync(ct);
+        var p = Math.Max(1, page ?? 1);
+        var items = await query.OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).Skip((p - 1) * PageSize).Take(PageSize).Project().ToListAsync(ct);
+        return TypedResults.Ok(new CohortListResponse(items, p, PageSize, total));
+    }
+
+    private static async Task<Results<Ok<CohortDetailsResponse>, NotFound>> Get(int id, HttpContext http, TandemDb db, CancellationToken ct)
+    {
+        var cohort = await db.Cohorts.AsNoTracking().VisibleTo(http.User).Where(c => c.Id == id).Project().SingleOrDefaultAsync(ct);
+        if (cohort is null) return TypedResults.NotFound();
+        var counts = http.User.IsCoordinator() ? await CountApplicationsAsync(db, id, ct) : null;
+        return TypedResults.Ok(new CohortDetailsResponse(cohort, counts));
+    }
+
+    private static async Task<Results<Created<CohortResponse>, ValidationProblem>> Create(CohortRequest request, CohortEditor editor, CancellationToken ct)
+    {
+        var outcome = await editor.CreateAsync(request, ct);
+        return outcome.Ok
+            ? TypedResults.Created($"/api/v1/cohorts/{outcome.Value!.Id}", outcome.Value.ToResponse())
+            : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+    }
+
+    private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem>> Update(int id, CohortRequest request, CohortEditor editor, CancellationToken ct)
+    {
+        if (await editor.UpdateAsync(id, request, ct) is not { } outcome) return TypedResults.NotFound();
+        return outcome.Ok ? TypedResults.Ok(outcome.Value!.ToResponse()) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+    }
+
+    private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Transition(
+        int id, TransitionRequest request, CohortTransitions transitions, Microsoft.Extensions.Localization.IStringLocalizer<CohortsText> t, CancellationToken ct)
+    {
+        if (!Enum.TryParse<CohortStatus>(request.To, ignoreCase: true, out var to) || !Enum.IsDefined(to) || int.TryParse(request.To, out _))
+            return TypedResults.ValidationProblem(Errors.One("To", t["Choose the status to move to: Open, Matching, Active, Closing or Closed."]).ToDictionary());
+        var outcome = await transitions.MoveAsync(id, to, request.Version, ct);
+        return outcome.Result switch
+        {
+            TransitionResult.Done => TypedResults.Ok(outcome.Cohort!.ToResponse()),
+            TransitionResult.NotFound => TypedResults.NotFound(),
+            TransitionResult.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["The cohort changed meanwhile"], detail: outcome.Message),
+            _ => TypedResults.ValidationProblem(Errors.One("To", outcome.Message!).ToDictionary()),
+        };
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
+
+namespace Tandem.Web.Features.Cohorts;
+
+[Authorize(Policy = Roles.Coordinator)]
+public sealed class EditModel(CohortEditor editor, TandemDb db, IStringLocalizer<CohortsText> t) : PageModel
+{
+    [BindProperty] public CohortInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var c = await db.Cohorts.AsNoTracking().Where(c => c.Id == id).Project().SingleOrDefaultAsync(ct);
+        if (c is null) return NotFound();
+        Input = new CohortInput { Name = c.Name, ApplicationsOpenOn = c.ApplicationsOpenOn, ApplicationsCloseOn = c.ApplicationsCloseOn, StartsOn = c.StartsOn, EndsOn = c.EndsOn };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        if (await editor.UpdateAsync(id, Input.ToRequest(), ct) is not { } outcome) return NotFound();
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Flash"] = t["The cohort is saved."].Value;
+        return RedirectToPage("/Cohorts/Details", new { id });
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Profiles;
+
+[Authorize]
+public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalizer<ProfilesText> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public IReadOnlyList<ProfileGap> MissingForMentee { get; private set; } = [];
+    public IReadOnlyList<ProfileGap> MissingForMentor { get; private set; } = [];
+    public BigFive? Personality { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string DisplayName { get; set; } = "";
+        public string? Gender { get; set; }
+        public string? Pronouns { get; set; }
+        public List<string> Languages { get; set; } = [];
+        public string? OtherLanguages { get; set; }
+        public string? City { get; set; }
+        public string? TimeZone { get; set; }
+        public string? Employer { get; set; }
+        public string? JobTitle { get; set; }
+        public Seniority? Seniority { get; set; }
+        public string? Industry { get; set; }
+        public string? Expertise { get; set; }
+        public string? Interests { get; set; }
+        public string? Bio { get; set; }
+        public string? Links { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == User.Id(), ct)
+                      ?? new Profile { UserId = User.Id(), DisplayName = "" };
+        var languages = TagList.Parse(profile.Languages);
+        Input = new InputModel
+        {
+            DisplayName = profile.DisplayName, Gender = profile.Gender, Pronouns = profile.Pronouns,
+            Languages = languages.Where(ProfileLabels.CommonLanguages.Contains).ToList(),
+            OtherLanguages = string.Join(", ", languages.Where(l => !ProfileLabels.CommonLanguages.Contains(l))),
+            City = profile.City, TimeZone = profile.TimeZone, Employer = profile.Employer, JobTitle = profile.JobTitle,
+            Seniority = profile.Seniority, Industry = profile.Industry, Expertise = TagList.ToInput(profile.Expertise),
+            Interests = TagList.ToInput(profile.Interests), Bio = profile.Bio, Links = profile.Links,
+        };
+        Describe(profile);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var request = new ProfileRequest(
+            Input.DisplayName, Input.Gender, Input.Pronouns, [.. Input.Languages, .. TagList.FromInput(Input.OtherLanguages)],
+            Input.City, Input.TimeZone, Input.Employer, Input.JobTitle, Input.Seniority, Input.Industry,
+            TagList.FromInput(Input.Expertise), TagList.FromInput(Input.Interests), Input.Bio,
+            (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var outcome = await editor.SaveAsync(User.Id(), request, ct);
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState);
+            var current = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == User.Id(), ct);
+            if (current is not null) Describe(current);
+            return Page();
+        }
+        TempData["Flash"] = t["Your profile is saved."].Value;
+        return RedirectToPage();
+    }
+
+    private void Describe(Profile profile)
+    {
+        MissingForMentee = ProfileCompleteness.Missing(profile, forMentor: false);
+        MissingForMentor = ProfileCompleteness.Missing(profile, forMentor: true);
+        Personality = Tipi.Of(profile);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Programs;
+
+/// <summary>Adds a track (no id) or edits one.</summary>
+[Authorize(Policy = Roles.Coordinator)]
+public sealed class TrackModel(TandemDb db, ProgramSettings settings, IStringLocalizer<ProgramsText> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [FromRoute] public int? Id { get; set; }
+
+    public sealed class InputModel
+    {
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string? Description { get; set; }
+        public List<Seniority> MenteeLevels { get; set; } = [];
+        public List<Seniority> MentorLevels { get; set; } = [];
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null) return Page();
+        var track = await db.Tracks.AsNoTracking().SingleOrDefaultAsync(x => x.Id == Id, ct);
+        if (track is null) return NotFound();
+        Input = new InputModel
+        {
+            Code = track.Code, Name = track.Name, Description = track.Description,
+            MenteeLevels = track.MenteeLevels.Members().ToList(), MentorLevels = track.MentorLevels.Members().ToList(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await settings.SaveTrackAsync(Id, new TrackRequest(Input.Code, Input.Name, Input.Description, Input.MenteeLevels, Input.MentorLevels), ct);
+        if (outcome is not { } result) return NotFound();
+        if (!result.Ok)
+        {
+            result.Refusal!.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Flash"] = t["The track \"{0}\" is saved.", result.Value!.Name].Value;
+        return RedirectToPage("/Programs/Tracks");
+    }
+}
