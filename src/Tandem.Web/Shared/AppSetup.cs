@@ -75,6 +75,7 @@ public static class AppSetup
 
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>();
+        services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
     }
 
     public static void UseTandem(this WebApplication app)
