@@ -243,7 +243,7 @@ public sealed class ApplyTests
     /// </summary>
     internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {
-        var page = await Pages.GetDocumentAsync(client, url);
+        var page = await Pages.ParseAsync(await client.GetStringAsync(url).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "", TaskScheduler.Default));
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
                     ?? (await Pages.GetDocumentAsync(client, "/Account/Login")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var form = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
