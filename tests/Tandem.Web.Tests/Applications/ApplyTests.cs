@@ -237,6 +237,21 @@ public sealed class ApplyTests
         (await world.ApplicationsAsync()).Single().MembershipId.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheApplicationsRoutes()
+    {
+        using var world = await ApplicationWorld.CreateAsync();
+        var doc = await world.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/cohorts/{cohortId}/applications");
+        paths.ShouldContain("/api/v1/me/applications");
+        paths.ShouldContain("/api/v1/applications");
+        paths.ShouldContain("/api/v1/applications.csv");
+        paths.ShouldContain("/api/v1/applications/{id}/decision");
+        doc.GetProperty("paths").GetProperty("/api/v1/applications").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ShouldBe(["cohortId", "status", "role", "trackId", "seniority", "industry", "q", "sort", "page", "pageSize"]);
+    }
+
     /// <summary>
     /// Posts a form as a browser would that still had it open when the rules changed (the window closed, a seat
     /// went): a page that refuses up front shows no form, so the token comes from another page of the same session.

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
@@ -136,7 +137,16 @@ public static class ApplicationsApi
 
 /// <summary>The list filters as query-string values; unknown values are ignored rather than refused.</summary>
 public sealed record FilterQuery(
-    int? CohortId, string? Status, string? Role, int? TrackId, string? Seniority, string? Industry, string? Q, string? Sort, int? Page, int? PageSize)
+    [FromQuery(Name = "cohortId")] int? CohortId,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "role")] string? Role,
+    [FromQuery(Name = "trackId")] int? TrackId,
+    [FromQuery(Name = "seniority")] string? Seniority,
+    [FromQuery(Name = "industry")] string? Industry,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] int? Page,
+    [FromQuery(Name = "pageSize")] int? PageSize)
 {
     public ApplicationFilter ToFilter() => ApplicationFilter.From(CohortId, Status, Role, TrackId, Seniority, Industry, Q, Sort);
 }
