@@ -7,9 +7,6 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Applications;
 
-/// <summary>Marker for the Applications strings: Resources/Features/Applications/ApplicationsText.zh-Hans.resx.</summary>
-public sealed class ApplicationsText;
-
 /// <summary>What an applicant fills in, already parsed; the page and the API both turn their input into this.</summary>
 public sealed record ApplicationFields(
     int? TrackId,
