@@ -88,6 +88,7 @@ public static class AppSetup
         services.AddScoped<CohortEditor>();
         services.AddScoped<CohortTransitions>();
         services.AddScoped<MembershipBook>();
+        services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
     }
 
     public static void UseTandem(this WebApplication app)

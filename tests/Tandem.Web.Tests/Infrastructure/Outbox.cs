@@ -66,14 +66,19 @@ public static partial class Outbox
 
     private static string Unfold(string headers) => Regex.Replace(headers, @"\r\n[ \t]+", " ");
 
-    // RFC 2047: white space between two encoded words is not part of the text.
-    private static string DecodeWords(string s) => EncodedWordRegex().Replace(Regex.Replace(s, @"\?=\s+=\?", "?==?"), m =>
+    /// <summary>RFC 2047: adjacent encoded words are one text (the space between them is not content), and a
+    /// character's UTF-8 bytes may be split across two words, so their bytes are joined before decoding.</summary>
+    private static string DecodeWords(string s) => EncodedRunRegex().Replace(s, run =>
     {
-        var bytes = m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
+        var words = EncodedWordRegex().Matches(run.Value);
+        var bytes = words.SelectMany(m => m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
             ? Convert.FromBase64String(m.Groups[3].Value)
-            : Encoding.UTF8.GetBytes(QuotedPrintable(m.Groups[3].Value.Replace('_', ' ')));
-        return Encoding.GetEncoding(m.Groups[1].Value).GetString(bytes);
+            : Encoding.UTF8.GetBytes(QuotedPrintable(m.Groups[3].Value.Replace('_', ' ')))).ToArray();
+        return Encoding.GetEncoding(words[0].Groups[1].Value).GetString(bytes);
     });
+
+    [GeneratedRegex(@"=\?[^?]+\?[BbQq]\?[^?]*\?=(?:\s+=\?[^?]+\?[BbQq]\?[^?]*\?=)*")]
+    private static partial Regex EncodedRunRegex();
 
     [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
     private static partial Regex EncodedWordRegex();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tandem.Web.Data;
@@ -28,9 +29,12 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
     private readonly string folder = Path.Combine(Path.GetTempPath(), "tandem-tests", Guid.NewGuid().ToString("N"));
     private readonly string? postgresDatabase;
     private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? clock;
 
-    public TandemFactory(Db db = Db.Sqlite, Dictionary<string, string?>? extra = null)
+    /// <param name="clock">Replaces the app's TimeProvider (e.g. a <see cref="FakeClock"/>) when given.</param>
+    public TandemFactory(Db db = Db.Sqlite, Dictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
+        this.clock = clock;
         Directory.CreateDirectory(folder);
         Provider = db;
         settings = new()
@@ -62,6 +66,7 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(clock));
     }
 
     public async Task<T> WithDbAsync<T>(Func<TandemDb, Task<T>> work)

@@ -1,11 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Tandem.Web.Features.Applications;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationRole>))]
 public enum ApplicationRole
 {
     Mentee = 0,
     Mentor = 1,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ApplicationStatus>))]
 public enum ApplicationStatus
 {
     Submitted = 0,
@@ -15,6 +19,7 @@ public enum ApplicationStatus
     Withdrawn = 4,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<GenderPreference>))]
 public enum GenderPreference
 {
     Any = 0,
@@ -22,6 +27,7 @@ public enum GenderPreference
     Cross = 2,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<MeetingMode>))]
 public enum MeetingMode
 {
     Either = 0,
@@ -29,6 +35,7 @@ public enum MeetingMode
     InPerson = 2,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<MentorOrigin>))]
 public enum MentorOrigin
 {
     Either = 0,

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
+using Tandem.Web.Shared.Email;
+
+namespace Tandem.Web.Features.Applications;
+
+[JsonConverter(typeof(JsonStringEnumConverter<Decision>))]
+public enum Decision
+{
+    Accept = 0,
+    Waitlist = 1,
+    Decline = 2,
+}
+
+/// <summary>
+/// Every write to an application — submit, edit, withdraw, decide — used alike by the pages and the API.
+/// A null result means "no such application for this caller" (404 to the caller, never a hint that it exists).
+/// </summary>
+public sealed class ApplicationCommands(
+    TandemDb db, ApplicationRules rules, TimeProvider clock, IEmailSender email, IStringLocalizer<ApplicationsText> t, ILogger<ApplicationCommands> logger)
+{
+    public async Task<Outcome<Application>> SubmitAsync(string userId, int cohortId, ApplicationRole role, ApplicationFields fields, CancellationToken ct)
+    {
+        var cohort = await rules.CohortAsync(cohortId, ct);
+        var refusal = await rules.CheckApplicantAsync(userId, cohort, role, ct);
+        if (refusal.Any) return refusal;
+        var invalid = await rules.CheckFieldsAsync(userId, cohort!, role, fields, ct);
+        if (invalid.Any) return invalid;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A withdrawn application is taken up again rather than duplicated (one row per role per cohort).
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.CohortId == cohortId && a.UserId == userId && a.Role == role, ct);
+        if (application is null)
+        {
+            application = new Application { CohortId = cohortId, UserId = userId, Role = role };
+            db.Applications.Add(application);
+        }
+        application.Status = ApplicationStatus.Submitted;
+        application.DecisionReason = null;
+        application.DecidedById = null;
+        application.DecidedAt = null;
+        application.SubmittedAt = now;
+        application.MembershipId = cohort!.NeedsMembership(role) ? await rules.FreeSeatAsync(userId, cohort, application.Id, ct) : null;
+        Apply(application, role, fields, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Two submissions raced past the checks; the unique indexes (role per cohort, seat per
+            // membership) stopped the second. Answer it as the checks would have.
+            db.ChangeTracker.Clear();
+            var again = await rules.CheckApplicantAsync(userId, cohort, role, ct);
+            if (!again.Any) throw;
+            logger.LogInformation(ex, "Concurrent application to cohort {CohortId} refused", cohortId);
+            return again;
+        }
+        return application;
+    }
+
+    public async Task<Outcome<Application>?> UpdateAsync(int id, string userId, ApplicationFields fields, CancellationToken ct)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+        if (application is null) return null;
+        var cohort = (await rules.CohortAsync(application.CohortId, ct))!;
+        if (rules.EditRefusal(application.Status, cohort) is { } refused)
+            return Errors.One("Status", refused);
+        var invalid = await rules.CheckFieldsAsync(userId, cohort, application.Role, fields, ct);
+        if (invalid.Any) return invalid;
+        Apply(application, application.Role, fields, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return application;
+    }
+
+    public async Task<Outcome<Application>?> WithdrawAsync(int id, string userId, CancellationToken ct)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
+        if (application is null) return null;
+        var cohort = (await rules.CohortAsync(application.CohortId, ct))!;
+        if (rules.WithdrawRefusal(application.Status, cohort) is { } refused)
+            return Errors.One("Status", refused);
+        application.Status = ApplicationStatus.Withdrawn;
+        application.MembershipId = null; // the seat goes back to the member
+        application.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return application;
+    }
+
+    public async Task<Outcome<Application>?> DecideAsync(int id, string coordinatorId, Decision decision, string? reason, CancellationToken ct)
+    {
+        var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null) return null;
+        var cohort = (await rules.CohortAsync(application.CohortId, ct))!;
+        if (cohort.Status is not (CohortStatus.Open or CohortStatus.Matching))
+            return Errors.One("CohortId", t["Decisions can only be made while {0} is open or matching.", cohort.Name]);
+        if (application.Status == ApplicationStatus.Withdrawn)
+            return Errors.One("Status", t["The applicant withdrew this application, so it cannot be decided."]);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (decision == Decision.Decline && reason is null)
+            return Errors.One("Reason", t["Please give a reason for declining; it is sent to the applicant."]);
+        if (reason?.Length > 2000)
+            return Errors.One("Reason", t["Please keep the reason to at most 2000 characters."]);
+
+        if (decision == Decision.Decline)
+            application.MembershipId = null;
+        else if (cohort.NeedsMembership(application.Role) && application.MembershipId is null)
+        {
+            // A seat released by an earlier decline may be gone by now: find one again before accepting.
+            application.MembershipId = await rules.FreeSeatAsync(application.UserId, cohort, application.Id, ct);
+            if (application.MembershipId is null && decision == Decision.Accept)
+                return Errors.One("Membership", t["This applicant has no free membership covering {0}; they need a membership before they can be accepted.", ApplicationRules.Date(cohort.StartsOn)]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        application.Status = decision switch
+        {
+            Decision.Accept => ApplicationStatus.Accepted,
+            Decision.Waitlist => ApplicationStatus.Waitlisted,
+            _ => ApplicationStatus.Declined,
+        };
+        application.DecisionReason = reason;
+        application.DecidedById = coordinatorId;
+        application.DecidedAt = now;
+        application.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+
+        var to = await db.Users.AsNoTracking().Where(u => u.Id == application.UserId)
+            .Select(u => new { u.Email, Name = db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() })
+            .SingleAsync(ct);
+        if (to.Email is not null)
+            await email.SendAsync(DecisionEmail(to.Email, to.Name ?? to.Email, cohort.Name, application.Role, decision, reason), ct);
+        return application;
+    }
+
+    private static void Apply(Application a, ApplicationRole role, ApplicationFields f, DateTime now)
+    {
+        a.Languages = TagList.Format(f.Languages);
+        a.Availability = f.Availability;
+        a.MeetingMode = f.MeetingMode;
+        var mentee = role == ApplicationRole.Mentee;
+        a.TrackId = mentee ? f.TrackId : null;
+        a.Flourish = mentee ? f.Flourish?.Trim() : null;
+        a.FocusAreas = mentee ? TagList.Format(f.FocusAreas) : "";
+        a.MentorGenderPreference = mentee ? f.MentorGenderPreference : GenderPreference.Any;
+        a.OpenToReverse = mentee && f.OpenToReverse;
+        a.MentorOrigin = mentee ? f.MentorOrigin : MentorOrigin.Either;
+        a.Capacity = mentee ? 0 : f.Capacity;
+        a.TracksServed = mentee ? "" : TagList.Format(f.TracksServed.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        a.Expertise = mentee ? "" : TagList.Format(f.Expertise);
+        a.Offer = mentee || string.IsNullOrWhiteSpace(f.Offer) ? null : f.Offer.Trim();
+        a.PublicProfile = !mentee && f.PublicProfile;
+        a.UpdatedAt = now;
+    }
+
+    /// <summary>The applicant's language is not known, so the notice goes in English and Chinese, like the account emails.</summary>
+    private EmailMessage DecisionEmail(string to, string name, string cohort, ApplicationRole role, Decision decision, string? reason)
+    {
+        var en = Compose(new CultureInfo("en"), name, cohort, role, decision, reason);
+        var zh = Compose(new CultureInfo("zh-Hans"), name, cohort, role, decision, reason);
+        return new EmailMessage(to, en.Subject + " / " + zh.Subject, en.Body + "\n\n----\n\n" + zh.Body);
+    }
+
+    private (string Subject, string Body) Compose(CultureInfo culture, string name, string cohort, ApplicationRole role, Decision decision, string? reason)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            var roleName = rules.RoleName(role);
+            var (subject, sentence) = decision switch
+            {
+                Decision.Accept => (t["Your application to {0} was accepted", cohort], t["Your application to join {0} as a {1} was accepted. We will let you know when pairs are published.", cohort, roleName]),
+                Decision.Waitlist => (t["You are on the waitlist for {0}", cohort], t["Your application to join {0} as a {1} is on the waitlist. We will let you know if a place opens up.", cohort, roleName]),
+                _ => (t["Your application to {0} was declined", cohort], t["Your application to join {0} as a {1} was declined.", cohort, roleName]),
+            };
+            var lines = new List<string> { t["Hello {0},", name], sentence };
+            if (reason is not null) lines.Add(t["The coordinator's reason:"] + "\n" + reason);
+            lines.Add(t["Your applications are listed at /Applications/Mine."]);
+            return (subject, string.Join("\n\n", lines));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
