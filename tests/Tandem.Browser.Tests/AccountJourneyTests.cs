@@ -32,6 +32,9 @@ public sealed partial class AccountJourneyTests(BrowserFixture app)
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
         await page.GotoAsync("/Account/ForgotPassword");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("忘记密码？");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"https?://\S+")]

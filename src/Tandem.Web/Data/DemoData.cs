@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
@@ -37,19 +38,18 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         var people = new DemoPeople();
         var rnd = people.Random;
 
-        var program = new MentorshipProgram
+        // The demo dresses up the installation's program (created by ProgramDefaults on first run, or here).
+        var program = await db.Programs.Include(p => p.Tracks).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (program is null)
         {
-            Name = "Her Tandem Network",
-            Description = "A Beijing women's network pairing junior and mid-level women with senior mentors, in 6-month cohorts twice a year.",
-            ContactEmail = "hello@tandem.local",
-            DonationRecipient = "Spring Bud Project (girls' education)",
-            Tracks =
-            [
-                new Track { Code = "standard", Name = "Standard", Description = "Mentees in entry or junior positions.", MenteeLevels = SeniorityLevels.Entry | SeniorityLevels.Junior, MentorLevels = SeniorityLevels.MidManagement | SeniorityLevels.Senior | SeniorityLevels.Executive },
-                new Track { Code = "advanced", Name = "Advanced", Description = "Mid-management mentees paired with C-suite mentors.", MenteeLevels = SeniorityLevels.MidManagement, MentorLevels = SeniorityLevels.Executive },
-            ],
-        };
-        db.Programs.Add(program);
+            program = ProgramDefaults.Create();
+            db.Programs.Add(program);
+        }
+        program.Name = "Her Tandem Network";
+        program.Description = "A Beijing women's network pairing junior and mid-level women with senior mentors, in 6-month cohorts twice a year.";
+        program.ContactEmail = "hello@tandem.local";
+        program.DonationRecipient = "Spring Bud Project (girls' education)";
+        if (program.Tracks.Count == 0) program.Tracks.AddRange(ProgramDefaults.Tracks());
         await db.SaveChangesAsync(ct);
 
         // The open cohort's window includes today; the two before it have ended; a draft follows.

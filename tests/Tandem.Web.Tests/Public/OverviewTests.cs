@@ -83,6 +83,11 @@ public sealed class OverviewTests : IDisposable
     [Fact]
     public async Task BeforeTheProgramIsSetUpThePageSaysSoAndTheApiAnswersNotFound()
     {
+        await factory.WithDbAsync(async db =>
+        {
+            db.Programs.RemoveRange(db.Programs);
+            await db.SaveChangesAsync();
+        });
         var page = await Pages.GetDocumentAsync(factory.CreateClient(), "/");
         page.QuerySelector("#not-set-up").ShouldNotBeNull();
         var response = await factory.CreateClient().GetAsync("/api/v1/public/overview");

@@ -26,6 +26,8 @@ internal static class PublicData
                     new Track { Code = "advanced", Name = "Advanced", Description = "For managers.", MenteeLevels = SeniorityLevels.MidManagement, MentorLevels = SeniorityLevels.Executive },
                 ],
             };
+            // Replaces the default program the app creates on first run: one program per installation.
+            db.Programs.RemoveRange(db.Programs);
             db.Programs.Add(program);
             await db.SaveChangesAsync();
             return program.Id;
