@@ -12,7 +12,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Join" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Join", Exact = true }).ClickAsync();
         await page.GetByLabel("Your name").FillAsync("Sun Yue");
         await page.GetByLabel("Email").FillAsync("sun.yue@example.com");
         await page.GetByLabel("Password").FillAsync("Journey-pass1");
