@@ -4,7 +4,9 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 
@@ -103,5 +105,48 @@ internal sealed class FaqEntryConfiguration : IEntityTypeConfiguration<FaqEntry>
         b.Property(f => f.QuestionZh).HasMaxLength(500);
         b.Property(f => f.Answer).HasMaxLength(TextLength.Long);
         b.Property(f => f.AnswerZh).HasMaxLength(TextLength.Long);
+    }
+}
+
+internal sealed class PairConfiguration : IEntityTypeConfiguration<Pair>
+{
+    public void Configure(EntityTypeBuilder<Pair> b)
+    {
+        b.HasOne<Cohort>().WithMany().HasForeignKey(p => p.CohortId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(p => p.MenteeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<User>().WithMany().HasForeignKey(p => p.MentorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Application>().WithMany().HasForeignKey(p => p.MenteeApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Application>().WithMany().HasForeignKey(p => p.MentorApplicationId).OnDelete(DeleteBehavior.Restrict);
+        // The same two people are never paired twice in a cohort.
+        b.HasIndex(p => new { p.MenteeApplicationId, p.MentorApplicationId }).IsUnique();
+        b.HasIndex(p => new { p.CohortId, p.Status });
+        b.HasIndex(p => p.MentorId);
+        b.HasIndex(p => p.MenteeId);
+    }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.HasOne<Pair>().WithMany().HasForeignKey(m => m.PairId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(m => m.ProposedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(m => m.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(m => m.Location).HasMaxLength(500);
+        b.Property(m => m.Agenda).HasMaxLength(TextLength.Long);
+        b.Property(m => m.Summary).HasMaxLength(TextLength.Long);
+        b.Property(m => m.ActionItems).HasMaxLength(TextLength.Long);
+        b.HasIndex(m => new { m.PairId, m.Status });
+    }
+}
+
+internal sealed class MeetingNoteConfiguration : IEntityTypeConfiguration<MeetingNote>
+{
+    public void Configure(EntityTypeBuilder<MeetingNote> b)
+    {
+        b.HasOne<Meeting>().WithMany().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(n => n.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(n => n.Text).HasMaxLength(TextLength.Long);
+        b.HasIndex(n => new { n.MeetingId, n.AuthorId }).IsUnique();
     }
 }

@@ -4,7 +4,9 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 
@@ -20,6 +22,9 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<Pair> Pairs => Set<Pair>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -300,6 +300,78 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_Applications_Tracks_TrackId", column: x => x.TrackId, principalTable: "Tracks", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
+        migrationBuilder.CreateTable(
+            name: "Pairs",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CohortId = table.Column<int>(nullable: false),
+                MenteeId = table.Column<string>(maxLength: 400, nullable: false),
+                MentorId = table.Column<string>(maxLength: 400, nullable: false),
+                MenteeApplicationId = table.Column<int>(nullable: false),
+                MentorApplicationId = table.Column<int>(nullable: false),
+                Score = table.Column<double>(nullable: true),
+                Origin = table.Column<int>(nullable: false),
+                Status = table.Column<int>(nullable: false),
+                PublishedAt = table.Column<System.DateTime>(nullable: false),
+                ClosedAt = table.Column<System.DateTime>(nullable: true),
+                CloseReason = table.Column<int>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Pairs", x => x.Id);
+                table.ForeignKey(name: "FK_Pairs_Applications_MenteeApplicationId", column: x => x.MenteeApplicationId, principalTable: "Applications", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Pairs_Applications_MentorApplicationId", column: x => x.MentorApplicationId, principalTable: "Applications", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Pairs_AspNetUsers_MenteeId", column: x => x.MenteeId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Pairs_AspNetUsers_MentorId", column: x => x.MentorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Pairs_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Meetings",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                ProposedById = table.Column<string>(maxLength: 400, nullable: false),
+                StartsAt = table.Column<System.DateTime>(nullable: false),
+                DurationMinutes = table.Column<int>(nullable: false),
+                Format = table.Column<int>(nullable: false),
+                Location = table.Column<string>(maxLength: 500, nullable: true),
+                Agenda = table.Column<string>(maxLength: 8000, nullable: true),
+                Summary = table.Column<string>(maxLength: 8000, nullable: true),
+                ActionItems = table.Column<string>(maxLength: 8000, nullable: true),
+                Status = table.Column<int>(nullable: false),
+                ReplacesId = table.Column<int>(nullable: true),
+                Sequence = table.Column<int>(nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Meetings", x => x.Id);
+                table.ForeignKey(name: "FK_Meetings_AspNetUsers_ProposedById", column: x => x.ProposedById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Meetings_Meetings_ReplacesId", column: x => x.ReplacesId, principalTable: "Meetings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Meetings_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MeetingNotes",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                MeetingId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Text = table.Column<string>(maxLength: 8000, nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MeetingNotes", x => x.Id);
+                table.ForeignKey(name: "FK_MeetingNotes_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_MeetingNotes_Meetings_MeetingId", column: x => x.MeetingId, principalTable: "Meetings", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex(name: "IX_Applications_CohortId_Status", table: "Applications", columns: ["CohortId", "Status"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Applications_CohortId_UserId_Role", table: "Applications", columns: ["CohortId", "UserId", "Role"], unique: true);
@@ -328,15 +400,38 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_FaqEntries_ProgramId", table: "FaqEntries", columns: ["ProgramId"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_MeetingNotes_AuthorId", table: "MeetingNotes", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_MeetingNotes_MeetingId_AuthorId", table: "MeetingNotes", columns: ["MeetingId", "AuthorId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_Meetings_PairId_Status", table: "Meetings", columns: ["PairId", "Status"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Meetings_ProposedById", table: "Meetings", columns: ["ProposedById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Meetings_ReplacesId", table: "Meetings", columns: ["ReplacesId"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_Memberships_ProgramId", table: "Memberships", columns: ["ProgramId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Memberships_UserId_StartsOn", table: "Memberships", columns: ["UserId", "StartsOn"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Pairs_CohortId_Status", table: "Pairs", columns: ["CohortId", "Status"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Pairs_MenteeApplicationId_MentorApplicationId", table: "Pairs", columns: ["MenteeApplicationId", "MentorApplicationId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_Pairs_MenteeId", table: "Pairs", columns: ["MenteeId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Pairs_MentorApplicationId", table: "Pairs", columns: ["MentorApplicationId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Pairs_MentorId", table: "Pairs", columns: ["MentorId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Tracks_ProgramId_Code", table: "Tracks", columns: ["ProgramId", "Code"], unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "MeetingNotes");
+        migrationBuilder.DropTable(name: "Meetings");
+        migrationBuilder.DropTable(name: "Pairs");
         migrationBuilder.DropTable(name: "Applications");
         migrationBuilder.DropTable(name: "Tracks");
         migrationBuilder.DropTable(name: "Memberships");

@@ -1,0 +1,48 @@
+namespace Tandem.Web.Features.Pairs;
+
+public enum PairStatus
+{
+    Active = 0,
+    ClosedEarly = 1,
+    Completed = 2,
+}
+
+public enum PairOrigin
+{
+    /// <summary>Published from a matching run.</summary>
+    Matched = 0,
+    /// <summary>Paired by hand by a coordinator.</summary>
+    Manual = 1,
+    /// <summary>A mentee re-paired after an early close.</summary>
+    Repaired = 2,
+}
+
+public enum CloseReason
+{
+    CohortEnded = 0,
+    GoalsReached = 1,
+    Mismatch = 2,
+    PersonalReasons = 3,
+    NoResponse = 4,
+}
+
+/// <summary>
+/// A published mentee–mentor pair in a cohort. Coordinators see this row's engagement facts; what
+/// the two write to each other lives in the pair's private space and is never shown to them.
+/// </summary>
+public sealed class Pair
+{
+    public int Id { get; set; }
+    public int CohortId { get; set; }
+    public required string MenteeId { get; set; }
+    public required string MentorId { get; set; }
+    public int MenteeApplicationId { get; set; }
+    public int MentorApplicationId { get; set; }
+    /// <summary>The match score (0..1) when the pair came from a matching run.</summary>
+    public double? Score { get; set; }
+    public PairOrigin Origin { get; set; }
+    public PairStatus Status { get; set; }
+    public DateTime PublishedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public CloseReason? CloseReason { get; set; }
+}
