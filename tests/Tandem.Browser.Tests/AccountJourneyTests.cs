@@ -34,7 +34,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("忘记密码？");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"https?://\S+")]
