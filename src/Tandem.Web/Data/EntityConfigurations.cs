@@ -150,3 +150,63 @@ internal sealed class MeetingNoteConfiguration : IEntityTypeConfiguration<Meetin
         b.HasIndex(n => new { n.MeetingId, n.AuthorId }).IsUnique();
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Tandem.Web.Features.Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Tandem.Web.Features.Notifications.Notification> b)
+    {
+        b.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(n => n.Kind).HasMaxLength(40);
+        b.Property(n => n.Args).HasMaxLength(2000);
+        b.HasIndex(n => new { n.UserId, n.ReadAt });
+    }
+}
+
+internal sealed class ReminderSentConfiguration : IEntityTypeConfiguration<Tandem.Web.Features.Reminders.ReminderSent>
+{
+    public void Configure(EntityTypeBuilder<Tandem.Web.Features.Reminders.ReminderSent> b)
+    {
+        b.HasOne<Pair>().WithMany().HasForeignKey(r => r.PairId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.Key).HasMaxLength(100);
+        // The claim: a second instance inserting the same reminder fails here and does not send it.
+        b.HasIndex(r => new { r.PairId, r.Kind, r.Key }).IsUnique();
+    }
+}
+
+internal sealed class CheckInConfiguration : IEntityTypeConfiguration<Tandem.Web.Features.CheckIns.CheckIn>
+{
+    public void Configure(EntityTypeBuilder<Tandem.Web.Features.CheckIns.CheckIn> b)
+    {
+        b.HasOne<Pair>().WithMany().HasForeignKey(c => c.PairId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.NoteToCoordinator).HasMaxLength(2000);
+        b.HasIndex(c => new { c.PairId, c.UserId, c.Month }).IsUnique();
+    }
+}
+
+internal sealed class PairFeedbackConfiguration : IEntityTypeConfiguration<Tandem.Web.Features.Feedback.PairFeedback>
+{
+    public void Configure(EntityTypeBuilder<Tandem.Web.Features.Feedback.PairFeedback> b)
+    {
+        b.HasOne<Pair>().WithMany().HasForeignKey(f => f.PairId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(f => f.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(f => f.WentWell).HasMaxLength(4000);
+        b.Property(f => f.CouldBeBetter).HasMaxLength(4000);
+        b.Property(f => f.Feedforward).HasMaxLength(4000);
+        b.Property(f => f.ProgramComment).HasMaxLength(2000);
+        b.HasIndex(f => new { f.PairId, f.AuthorId }).IsUnique();
+    }
+}
+
+internal sealed class ClosureReflectionConfiguration : IEntityTypeConfiguration<Tandem.Web.Features.Closure.ClosureReflection>
+{
+    public void Configure(EntityTypeBuilder<Tandem.Web.Features.Closure.ClosureReflection> b)
+    {
+        b.HasOne<Pair>().WithMany().HasForeignKey(r => r.PairId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.Reflection).HasMaxLength(4000);
+        b.Property(r => r.Gratitude).HasMaxLength(4000);
+        b.Property(r => r.TransitionPlan).HasMaxLength(4000);
+        b.HasIndex(r => new { r.PairId, r.AuthorId }).IsUnique();
+    }
+}

@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.CheckIns;
+using Tandem.Web.Features.Closure;
+using Tandem.Web.Features.Feedback;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
 using Tandem.Web.Features.Meetings;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
+using Tandem.Web.Features.Reminders;
 
 namespace Tandem.Web.Data;
 
@@ -25,6 +30,11 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<PairFeedback> PairFeedback => Set<PairFeedback>();
+    public DbSet<ClosureReflection> ClosureReflections => Set<ClosureReflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

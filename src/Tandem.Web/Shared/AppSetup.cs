@@ -89,6 +89,12 @@ public static class AppSetup
         services.AddScoped<CohortTransitions>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
+        services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
+        services.AddScoped<Features.CheckIns.CheckInRules>();
+        services.AddScoped<Features.Feedback.FeedbackRules>().AddScoped<Features.Feedback.FeedforwardThemes>();
+        services.AddScoped<Features.Closure.ClosureRules>();
     }
 
     public static void UseTandem(this WebApplication app)
@@ -132,6 +138,11 @@ public static class AppSetup
         api.MapApplications();
         api.MapFaq();
         api.MapPublic();
+        Features.Pairs.PairsOverviewApi.MapPairsOverview(api);
+        Features.Notifications.NotificationsApi.MapNotifications(api);
+        Features.CheckIns.CheckInsApi.MapCheckIns(api);
+        Features.Feedback.FeedbackApi.MapFeedback(api);
+        Features.Closure.ClosureApi.MapClosure(api);
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

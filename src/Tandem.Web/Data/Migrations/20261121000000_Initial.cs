@@ -65,6 +65,7 @@ public sealed class Initial : Migration
                 CohortLengthMonths = table.Column<int>(nullable: false),
                 CohortsPerYear = table.Column<int>(nullable: false),
                 MinimumMeetings = table.Column<int>(nullable: false),
+                CheckInMonths = table.Column<string>(maxLength: 400, nullable: false),
                 MenteesNeedMembership = table.Column<bool>(nullable: false),
                 MentorsNeedMembership = table.Column<bool>(nullable: false),
                 ContactEmail = table.Column<string>(maxLength: 400, nullable: false),
@@ -148,6 +149,25 @@ public sealed class Initial : Migration
             {
                 table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                 table.ForeignKey(name: "FK_AspNetUserTokens_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Notifications",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                Kind = table.Column<string>(maxLength: 40, nullable: false),
+                Text = table.Column<string>(maxLength: 400, nullable: false),
+                Args = table.Column<string>(maxLength: 2000, nullable: false),
+                Link = table.Column<string>(maxLength: 400, nullable: true),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                ReadAt = table.Column<System.DateTime>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Notifications", x => x.Id);
+                table.ForeignKey(name: "FK_Notifications_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -328,6 +348,45 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "CheckIns",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                Month = table.Column<int>(nullable: false),
+                Progress = table.Column<int>(nullable: false),
+                Relationship = table.Column<int>(nullable: false),
+                NoteToCoordinator = table.Column<string>(maxLength: 2000, nullable: true),
+                SubmittedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CheckIns", x => x.Id);
+                table.ForeignKey(name: "FK_CheckIns_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_CheckIns_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "ClosureReflections",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Reflection = table.Column<string>(maxLength: 4000, nullable: false),
+                Gratitude = table.Column<string>(maxLength: 4000, nullable: false),
+                TransitionPlan = table.Column<string>(maxLength: 4000, nullable: false),
+                SubmittedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_ClosureReflections", x => x.Id);
+                table.ForeignKey(name: "FK_ClosureReflections_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_ClosureReflections_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Meetings",
             columns: table => new
             {
@@ -353,6 +412,44 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_Meetings_AspNetUsers_ProposedById", column: x => x.ProposedById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey(name: "FK_Meetings_Meetings_ReplacesId", column: x => x.ReplacesId, principalTable: "Meetings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey(name: "FK_Meetings_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PairFeedback",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Rating = table.Column<int>(nullable: false),
+                WentWell = table.Column<string>(maxLength: 4000, nullable: false),
+                CouldBeBetter = table.Column<string>(maxLength: 4000, nullable: false),
+                Feedforward = table.Column<string>(maxLength: 4000, nullable: false),
+                ProgramComment = table.Column<string>(maxLength: 2000, nullable: true),
+                SubmittedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PairFeedback", x => x.Id);
+                table.ForeignKey(name: "FK_PairFeedback_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_PairFeedback_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "RemindersSent",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                MeetingId = table.Column<int>(nullable: true),
+                Kind = table.Column<int>(nullable: false),
+                Key = table.Column<string>(maxLength: 100, nullable: false),
+                SentAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_RemindersSent", x => x.Id);
+                table.ForeignKey(name: "FK_RemindersSent_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -396,6 +493,14 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "UserNameIndex", table: "AspNetUsers", columns: ["NormalizedUserName"], unique: true);
 
+        migrationBuilder.CreateIndex(name: "IX_CheckIns_PairId_UserId_Month", table: "CheckIns", columns: ["PairId", "UserId", "Month"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_CheckIns_UserId", table: "CheckIns", columns: ["UserId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_ClosureReflections_AuthorId", table: "ClosureReflections", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_ClosureReflections_PairId_AuthorId", table: "ClosureReflections", columns: ["PairId", "AuthorId"], unique: true);
+
         migrationBuilder.CreateIndex(name: "IX_Cohorts_ProgramId_Name", table: "Cohorts", columns: ["ProgramId", "Name"], unique: true);
 
         migrationBuilder.CreateIndex(name: "IX_FaqEntries_ProgramId", table: "FaqEntries", columns: ["ProgramId"], unique: false);
@@ -414,6 +519,12 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_Memberships_UserId_StartsOn", table: "Memberships", columns: ["UserId", "StartsOn"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_Notifications_UserId_ReadAt", table: "Notifications", columns: ["UserId", "ReadAt"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_PairFeedback_AuthorId", table: "PairFeedback", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_PairFeedback_PairId_AuthorId", table: "PairFeedback", columns: ["PairId", "AuthorId"], unique: true);
+
         migrationBuilder.CreateIndex(name: "IX_Pairs_CohortId_Status", table: "Pairs", columns: ["CohortId", "Status"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Pairs_MenteeApplicationId_MentorApplicationId", table: "Pairs", columns: ["MenteeApplicationId", "MentorApplicationId"], unique: true);
@@ -424,13 +535,19 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_Pairs_MentorId", table: "Pairs", columns: ["MentorId"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_RemindersSent_PairId_Kind_Key", table: "RemindersSent", columns: ["PairId", "Kind", "Key"], unique: true);
+
         migrationBuilder.CreateIndex(name: "IX_Tracks_ProgramId_Code", table: "Tracks", columns: ["ProgramId", "Code"], unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "MeetingNotes");
+        migrationBuilder.DropTable(name: "RemindersSent");
+        migrationBuilder.DropTable(name: "PairFeedback");
         migrationBuilder.DropTable(name: "Meetings");
+        migrationBuilder.DropTable(name: "ClosureReflections");
+        migrationBuilder.DropTable(name: "CheckIns");
         migrationBuilder.DropTable(name: "Pairs");
         migrationBuilder.DropTable(name: "Applications");
         migrationBuilder.DropTable(name: "Tracks");
@@ -438,6 +555,7 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "FaqEntries");
         migrationBuilder.DropTable(name: "Cohorts");
         migrationBuilder.DropTable(name: "Profiles");
+        migrationBuilder.DropTable(name: "Notifications");
         migrationBuilder.DropTable(name: "AspNetUserTokens");
         migrationBuilder.DropTable(name: "AspNetUserRoles");
         migrationBuilder.DropTable(name: "AspNetUserLogins");

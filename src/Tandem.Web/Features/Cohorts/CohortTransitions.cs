@@ -19,7 +19,7 @@ public sealed record TransitionOutcome(TransitionResult Result, Cohort? Cohort =
 /// Two coordinators moving the same cohort at once: the <see cref="Cohort.Version"/> concurrency token lets
 /// exactly one win; the other gets a conflict, never an error page.
 /// </summary>
-public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t)
+public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureRules closure)
 {
     public static CohortStatus? Next(CohortStatus status) => status == CohortStatus.Closed ? null : status + 1;
 
@@ -53,6 +53,7 @@ public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText>
             var now = await db.Cohorts.AsNoTracking().Where(c => c.Id == id).Select(c => c.Status).SingleAsync(ct);
             return Conflict(now);
         }
+        if (to == CohortStatus.Closed) await closure.CompleteCohortAsync(id, ct);
         return new(TransitionResult.Done, cohort);
     }
 

@@ -10,6 +10,8 @@ public sealed class MentorshipProgram
     public int CohortLengthMonths { get; set; } = 6;
     public int CohortsPerYear { get; set; } = 2;
     public int MinimumMeetings { get; set; } = 3;
+    /// <summary>Check-in points, months after a pair's start (TagList format).</summary>
+    public string CheckInMonths { get; set; } = ",2,4,";
     public bool MenteesNeedMembership { get; set; } = true;
     public bool MentorsNeedMembership { get; set; }
     public string ContactEmail { get; set; } = "";

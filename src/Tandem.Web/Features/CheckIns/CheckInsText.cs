@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.CheckIns;
+
+public sealed class CheckInsText;

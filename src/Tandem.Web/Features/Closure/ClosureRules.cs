@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Notifications;
+using Tandem.Web.Features.Pace;
+using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Closure;
+
+[JsonConverter(typeof(JsonStringEnumConverter<EarlyReason>))]
+public enum EarlyReason
+{
+    GoalsReached = CloseReason.GoalsReached,
+    Mismatch = CloseReason.Mismatch,
+    PersonalReasons = CloseReason.PersonalReasons,
+    NoResponse = CloseReason.NoResponse,
+}
+
+public sealed record CloseRequest(EarlyReason? Reason);
+public sealed record ReflectionRequest(string? Reflection, string? Gratitude, string? TransitionPlan);
+public sealed record RepairRequest(string? MentorId);
+
+public sealed record ReflectionResponse(string Reflection, string Gratitude, string TransitionPlan, DateTime SubmittedAt);
+
+/// <summary>A member's closure view: the pair's state, their own reflection and the other's gratitude note.</summary>
+public sealed record ClosureView(int PairId, PairRole Role, string OtherName, PairStatus Status, CloseReason? CloseReason, DateTime? ClosedAt,
+    bool ReflectionOpen, ReflectionResponse? Mine, string? GratitudeFromOther);
+
+public sealed record AlumniPair(int PairId, string CohortName, PairRole Role, PairStatus Status, DateTime? ClosedAt);
+public sealed record AlumniResponse(bool IsAlumni, IReadOnlyList<AlumniPair> Pairs);
+
+public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld, PairStatus Status);
+
+public sealed record SpareMentor(string UserId, string Name, int Capacity, int Active);
+
+/// <summary>
+/// Closing a pair: at the cohort's end (<see cref="CompleteCohortAsync"/>, called when a cohort moves to Closed) or
+/// early by either member or a coordinator, with a reason. Closed pairs ask each person for a reflection, a gratitude
+/// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
+/// re-pair the mentee with an accepted mentor of the cohort who has room.
+/// </summary>
+public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<ClosureText> t)
+{
+    public const int MaxText = 4000;
+
+    /// <summary>Every active pair of the cohort becomes Completed; returns how many.</summary>
+    public async Task<int> CompleteCohortAsync(int cohortId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pairs = await db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).ToListAsync(ct);
+        foreach (var p in pairs)
+        {
+            p.Status = PairStatus.Completed;
+            p.ClosedAt = now;
+            p.CloseReason = CloseReason.CohortEnded;
+            foreach (var userId in new[] { p.MenteeId, p.MentorId })
+                Notifier.Add(db, userId, "pair-completed", ClosureTexts.Completed, [], $"/Closure/{p.Id}", now);
+        }
+        await db.SaveChangesAsync(ct);
+        return pairs.Count;
+    }
+
+    /// <summary>Closes an active pair early; null when the pair is not the person's (coordinators: not found).</summary>
+    public async Task<Outcome<Pair>?> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, CancellationToken ct)
+    {
+        var pair = await db.Pairs.SingleOrDefaultAsync(p => p.Id == pairId && (coordinator || p.MenteeId == userId || p.MentorId == userId), ct);
+        if (pair is null) return null;
+        if (reason is not { } r || !Enum.IsDefined(r)) return Errors.One("Reason", t["Choose why the pair is closing."]);
+        if (pair.Status != PairStatus.Active) return Errors.One("", t["This pair is already closed."]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        pair.Status = PairStatus.ClosedEarly;
+        pair.ClosedAt = now;
+        pair.CloseReason = (CloseReason)r;
+        foreach (var member in new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId))
+            Notifier.Add(db, member, "pair-closed", ClosureTexts.ClosedEarly, [], $"/Closure/{pair.Id}", now);
+        await db.SaveChangesAsync(ct);
+        return pair;
+    }
+
+    public async Task<ClosureView?> ReadAsync(int pairId, string userId, CancellationToken ct)
+    {
+        var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
+        if (pair is null) return null;
+        var rows = await db.ClosureReflections.AsNoTracking().Where(r => r.PairId == pairId).ToListAsync(ct);
+        var mine = rows.FirstOrDefault(r => r.AuthorId == userId);
+        var other = rows.FirstOrDefault(r => r.AuthorId != userId);
+        return new(pairId, pair.RoleOf(userId), pair.RoleOf(userId) == PairRole.Mentee ? pair.MentorName : pair.MenteeName, pair.Status, pair.CloseReason, pair.ClosedAt,
+            ReflectionOpen(pair), mine is null ? null : new(mine.Reflection, mine.Gratitude, mine.TransitionPlan, mine.SubmittedAt), other?.Gratitude);
+    }
+
+    private static bool ReflectionOpen(PairRow pair) =>
+        pair.Status != PairStatus.Active || pair.CohortStatus is CohortStatus.Closing or CohortStatus.Closed;
+
+    public async Task<Outcome<ClosureReflection>?> ReflectAsync(int pairId, string userId, ReflectionRequest r, CancellationToken ct)
+    {
+        var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
+        if (pair is null) return null;
+        var errors = new Errors();
+        Text(nameof(r.Reflection), r.Reflection, t["Write a few words of reflection."]);
+        Text(nameof(r.Gratitude), r.Gratitude, t["Write a gratitude note to your mentoring partner."]);
+        Text(nameof(r.TransitionPlan), r.TransitionPlan, t["Write your transition plan: what you will do next."]);
+        if (!ReflectionOpen(pair)) errors.Add("", t["Closing words open when the cohort is closing or your pair has closed."]);
+        else if (await db.ClosureReflections.AnyAsync(x => x.PairId == pairId && x.AuthorId == userId, ct)) errors.Add("", t["You have already written your closing words."]);
+        if (errors.Any) return errors;
+
+        var row = new ClosureReflection
+        {
+            PairId = pairId, AuthorId = userId, Reflection = r.Reflection!.Trim(), Gratitude = r.Gratitude!.Trim(),
+            TransitionPlan = r.TransitionPlan!.Trim(), SubmittedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ClosureReflections.Add(row);
+        Notifier.Add(db, pair.OtherOf(userId), "gratitude", ClosureTexts.Gratitude, [pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName], $"/Closure/{pairId}", row.SubmittedAt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Errors.One("", t["You have already written your closing words."]);
+        }
+        return row;
+
+        void Text(string field, string? value, string missing)
+        {
+            if (string.IsNullOrWhiteSpace(value)) errors.Add(field, missing);
+            else if (value.Length > MaxText) errors.Add(field, t["Each answer is limited to {0} characters.", MaxText]);
+        }
+    }
+
+    public async Task<AlumniResponse> AlumniAsync(string userId, CancellationToken ct)
+    {
+        var pairs = await facts.Query(db.Pairs.AsNoTracking().Where(p => (p.MenteeId == userId || p.MentorId == userId) && p.Status != PairStatus.Active))
+            .OrderBy(p => p.Id).ToListAsync(ct);
+        return new(pairs.Count > 0, pairs.Select(p => new AlumniPair(p.Id, p.CohortName, p.RoleOf(userId), p.Status, p.ClosedAt)).ToList());
+    }
+
+    public static IQueryable<string> AlumniIds(TandemDb db) =>
+        db.Pairs.Where(p => p.Status != PairStatus.Active).Select(p => p.MenteeId)
+            .Concat(db.Pairs.Where(p => p.Status != PairStatus.Active).Select(p => p.MentorId));
+
+    /// <summary>The person's own certificate for a closed pair; null for anyone else or an active pair.</summary>
+    public async Task<Certificate?> CertificateAsync(int pairId, string userId, CancellationToken ct)
+    {
+        var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
+        if (pair is null || pair.Status == PairStatus.Active) return null;
+        var settings = await facts.SettingsAsync(ct);
+        var to = DateOnly.FromDateTime(pair.ClosedAt ?? pair.PublishedAt);
+        if (to > pair.EndsOn) to = pair.EndsOn;
+        var role = pair.RoleOf(userId);
+        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held, pair.Status);
+    }
+
+    /// <summary>Accepted mentors of the cohort with fewer active pairs than their capacity.</summary>
+    public async Task<IReadOnlyList<SpareMentor>> SpareMentorsAsync(int cohortId, CancellationToken ct)
+    {
+        var rows = await db.Applications.AsNoTracking()
+            .Where(a => a.CohortId == cohortId && a.Role == ApplicationRole.Mentor && a.Status == ApplicationStatus.Accepted)
+            .Select(a => new
+            {
+                a.UserId, a.Capacity,
+                Name = db.Profiles.Where(p => p.UserId == a.UserId).Select(p => p.DisplayName).FirstOrDefault() ?? "",
+                Active = db.Pairs.Count(p => p.MentorApplicationId == a.Id && p.Status == PairStatus.Active),
+            }).ToListAsync(ct);
+        return rows.Where(r => r.Active < r.Capacity).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r => new SpareMentor(r.UserId, r.Name, r.Capacity, r.Active)).ToList();
+    }
+
+    /// <summary>Coordinators: a new pair (origin Repaired) for the mentee of an early-closed pair; null when the pair does not exist.</summary>
+    public async Task<Outcome<Pair>?> RepairAsync(int pairId, string? mentorId, CancellationToken ct)
+    {
+        var old = await db.Pairs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pairId, ct);
+        if (old is null) return null;
+        if (old.Status != PairStatus.ClosedEarly) return Errors.One("", t["Only a pair closed early can be re-paired."]);
+        var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == old.CohortId, ct);
+        if (cohort.Status is CohortStatus.Closing or CohortStatus.Closed) return Errors.One("", t["The cohort is ending; nobody can be re-paired in it."]);
+        if (await db.Pairs.AnyAsync(p => p.MenteeId == old.MenteeId && p.Status == PairStatus.Active, ct))
+            return Errors.One("", t["This mentee already has an active pair."]);
+        if (string.IsNullOrWhiteSpace(mentorId)) return Errors.One("MentorId", t["Choose a mentor."]);
+        if (mentorId == old.MentorId) return Errors.One("MentorId", t["Choose a different mentor from the one the pair closed with."]);
+        var spare = await SpareMentorsAsync(old.CohortId, ct);
+        if (spare.All(m => m.UserId != mentorId)) return Errors.One("MentorId", t["This mentor is not an accepted mentor of the cohort with room for another mentee."]);
+        var application = await db.Applications.AsNoTracking()
+            .Where(a => a.CohortId == old.CohortId && a.UserId == mentorId && a.Role == ApplicationRole.Mentor).Select(a => a.Id).SingleAsync(ct);
+        if (await db.Pairs.AnyAsync(p => p.MenteeApplicationId == old.MenteeApplicationId && p.MentorApplicationId == application, ct))
+            return Errors.One("MentorId", t["These two have already been paired in this cohort."]);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pair = new Pair
+        {
+            CohortId = old.CohortId, MenteeId = old.MenteeId, MentorId = mentorId, MenteeApplicationId = old.MenteeApplicationId,
+            MentorApplicationId = application, Origin = PairOrigin.Repaired, Status = PairStatus.Active, PublishedAt = now,
+        };
+        db.Pairs.Add(pair);
+        await db.SaveChangesAsync(ct);
+        foreach (var member in new[] { pair.MenteeId, pair.MentorId })
+            Notifier.Add(db, member, "pair-published", ClosureTexts.Repaired, [], $"/Pairs/{pair.Id}", now);
+        await db.SaveChangesAsync(ct);
+        return pair;
+    }
+
+    public static string Reason(CloseReason? reason, IStringLocalizer<ClosureText> t) => reason switch
+    {
+        CloseReason.CohortEnded => t["The cohort ended"],
+        CloseReason.GoalsReached => t["Goals reached"],
+        CloseReason.Mismatch => t["Mismatch"],
+        CloseReason.PersonalReasons => t["Personal reasons"],
+        CloseReason.NoResponse => t["No response"],
+        _ => "",
+    };
+
+    public static string Role(PairRole role, IStringLocalizer<ClosureText> t) => role == PairRole.Mentee ? t["Mentee"] : t["Mentor"];
+
+    public static string Format(DateOnly d) => d.ToString("d", CultureInfo.CurrentCulture);
+}
+
+/// <summary>Notification texts (keys of NotificationsText).</summary>
+public static class ClosureTexts
+{
+    public const string Completed = "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.";
+    public const string ClosedEarly = "Your pair was closed early. You can still share your closing words.";
+    public const string Gratitude = "{0} left you a gratitude note.";
+    public const string Repaired = "You have a new mentoring pair.";
+
+    public static IEnumerable<string> All => [Completed, ClosedEarly, Gratitude, Repaired];
+}

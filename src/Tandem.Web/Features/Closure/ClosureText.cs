@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Closure;
+
+public sealed class ClosureText;

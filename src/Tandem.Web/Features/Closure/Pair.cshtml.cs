@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Closure;
+
+/// <summary>One pair's closure for a member: close early with a reason; once closed, closing words and the other's gratitude.</summary>
+[Authorize]
+public sealed class PairModel(ClosureRules rules, IStringLocalizer<ClosureText> t) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Reflection { get; set; }
+        public string? Gratitude { get; set; }
+        public string? TransitionPlan { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public EarlyReason? Reason { get; set; }
+    public ClosureView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct) => await LoadAsync(pairId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCloseAsync(int pairId, CancellationToken ct)
+    {
+        if (!await LoadAsync(pairId, ct)) return NotFound();
+        var outcome = (await rules.CloseEarlyAsync(pairId, User.Id(), false, Reason, ct))!.Value;
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState, "");
+            return Page();
+        }
+        TempData["Flash"] = t["The pair is closed. Thank you for the time you gave each other."].Value;
+        return RedirectToPage(new { pairId });
+    }
+
+    public async Task<IActionResult> OnPostReflectAsync(int pairId, CancellationToken ct)
+    {
+        if (!await LoadAsync(pairId, ct)) return NotFound();
+        var outcome = (await rules.ReflectAsync(pairId, User.Id(), new(Input.Reflection, Input.Gratitude, Input.TransitionPlan), ct))!.Value;
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Flash"] = t["Your closing words are saved; your gratitude note is on its way."].Value;
+        return RedirectToPage(new { pairId });
+    }
+
+    private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
+    {
+        if (await rules.ReadAsync(pairId, User.Id(), ct) is not { } view) return false;
+        View = view;
+        return true;
+    }
+}

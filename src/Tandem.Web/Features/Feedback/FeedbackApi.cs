@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Feedback;
+
+public static class FeedbackApi
+{
+    public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/pairs/{id:int}/feedback").WithTags("Feedback").RequireAuthorization();
+        group.MapGet("/", GetAsync);
+        group.MapPost("/", SubmitAsync);
+        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator);
+        return group;
+    }
+
+    /// <summary>Members: their feedback and the other's once both have given it (or the cohort is closed). Coordinators: ratings and program comments.</summary>
+    private static async Task<Results<Ok<PairFeedbackView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct) =>
+        await rules.ReadAsync(id, user.Id(), user.IsCoordinator(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<PairFeedbackView>, NotFound, ValidationProblem>> SubmitAsync(
+        int id, FeedbackRequest request, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct)
+    {
+        if (await rules.SubmitAsync(id, user.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
+        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+        return TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await rules.ReadAsync(id, user.Id(), false, ct))!);
+    }
+
+    /// <summary>Coordinators: the cohort's most frequent feedforward terms (counts only, nobody quoted).</summary>
+    private static async Task<Ok<IReadOnlyList<Theme>>> ThemesAsync(int id, FeedforwardThemes themes, CancellationToken ct) =>
+        TypedResults.Ok(await themes.ForCohortAsync(id, 20, ct));
+}

@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Feedback;
+
+public sealed class FeedbackText;

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Notifications;
+
+public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int Total, int Unread);
+
+public static class NotificationsApi
+{
+    public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/me/notifications").WithTags("Notifications").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:int}/read", ReadAsync);
+        group.MapPost("/read", ReadAllAsync);
+        return group;
+    }
+
+    /// <summary>The signed-in person's notifications, newest first, in their language (?unread=true for unread only).</summary>
+    private static async Task<Ok<NotificationsPage>> ListAsync(bool? unread, int? page, ClaimsPrincipal user, Notifier notifier, CancellationToken ct)
+    {
+        var (items, total) = await notifier.PageAsync(user.Id(), unread == true, page ?? 1, ct);
+        return TypedResults.Ok(new NotificationsPage(items, Math.Max(1, page ?? 1), Notifier.PageSize, total, await notifier.UnreadCountAsync(user.Id(), ct)));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ReadAsync(int id, ClaimsPrincipal user, Notifier notifier, CancellationToken ct) =>
+        await notifier.MarkReadAsync(user.Id(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<NoContent> ReadAllAsync(ClaimsPrincipal user, Notifier notifier, CancellationToken ct)
+    {
+        await notifier.MarkReadAsync(user.Id(), null, ct);
+        return TypedResults.NoContent();
+    }
+}

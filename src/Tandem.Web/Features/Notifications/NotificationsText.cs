@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Notifications;
+
+public sealed class NotificationsText;

@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Pace;
+
+public sealed class PaceText;

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Closure;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Pace;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Pairs;
+
+/// <summary>The coordinator's pairs of a cohort: pace, meetings, contacts, check-in ratings; filters, search, paging, CSV;
+/// close a pair early and re-pair a mentee after an early close.</summary>
+[Authorize(Policy = Roles.Coordinator)]
+public sealed class OverviewModel(PaceBoard board, ClosureRules closure, TandemDb db, IStringLocalizer<PaceText> t) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? CohortId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Pace { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public PairsOverviewPage? Result { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
+    public IReadOnlyList<SpareMentor> SpareMentors { get; private set; } = [];
+    public int LastPage => Result is null ? 1 : Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRepairAsync(int pairId, string? mentorId, CancellationToken ct)
+    {
+        if (await closure.RepairAsync(pairId, mentorId, ct) is not { } outcome) return NotFound();
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState, "");
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Flash"] = t["The mentee has a new pair."].Value;
+        return Redirect("/Pairs/Overview" + Query());
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int pairId, EarlyReason? reason, CancellationToken ct)
+    {
+        if (await closure.CloseEarlyAsync(pairId, User.Id(), true, reason, ct) is not { } outcome) return NotFound();
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState, "");
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Flash"] = t["The pair is closed early."].Value;
+        return Redirect("/Pairs/Overview" + Query());
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.Status >= CohortStatus.Matching)
+            .OrderByDescending(c => c.StartsOn).Select(c => new { c.Id, c.Name, c.Status }).ToListAsync(ct);
+        Cohorts = cohorts.Select(c => (c.Id, c.Name)).ToList();
+        CohortId ??= cohorts.FirstOrDefault(c => c.Status == CohortStatus.Active)?.Id ?? cohorts.FirstOrDefault()?.Id;
+        if (CohortId is not int id) return;
+        var page = int.TryParse(Request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
+        Result = await board.PageAsync(id, new OverviewFilter(Pace, Status, Q), page, ct);
+        if (Result?.Items.Any(i => i.Status == PairStatus.ClosedEarly) == true) SpareMentors = await closure.SpareMentorsAsync(id, ct);
+    }
+
+    public string Query(int? page = null)
+    {
+        var pairs = new Dictionary<string, string?>
+        {
+            ["cohortId"] = CohortId?.ToString(CultureInfo.InvariantCulture), ["pace"] = Pace, ["status"] = Status, ["q"] = Q,
+            ["page"] = page?.ToString(CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", pairs.Where(x => !string.IsNullOrEmpty(x.Value)));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Pace;
+
+namespace Tandem.Web.Features.Pairs;
+
+/// <summary>The coordinator's overview of a cohort's pairs: pace and engagement facts, never private content.</summary>
+public static class PairsOverviewApi
+{
+    public static RouteGroupBuilder MapPairsOverview(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/cohorts/{id:int}").WithTags("Pairs overview").RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/pairs", ListAsync);
+        group.MapGet("/pairs.csv", ExportAsync);
+        return group;
+    }
+
+    /// <summary>Pairs with pace (onTrack, behind, atRisk, notMetYet, completed, closedEarly), status filter, name search, 25 a page.</summary>
+    private static async Task<Results<Ok<PairsOverviewPage>, NotFound>> ListAsync(
+        int id, string? pace, string? status, string? q, int? page, PaceBoard board, CancellationToken ct) =>
+        await board.PageAsync(id, new OverviewFilter(pace, status, q), page ?? 1, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
+        int id, string? pace, string? status, string? q, PaceBoard board, CancellationToken ct) =>
+        await board.CsvAsync(id, new OverviewFilter(pace, status, q), ct) is { } csv
+            ? TypedResults.File(csv, "text/csv; charset=utf-8", "pairs.csv")
+            : TypedResults.NotFound();
+}

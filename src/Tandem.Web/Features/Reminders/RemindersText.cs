@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Reminders;
+
+public sealed class RemindersText;
