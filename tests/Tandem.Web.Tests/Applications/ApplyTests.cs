@@ -121,9 +121,9 @@ public sealed class ApplyTests
             "duplicate" => (await Applied(open), open, "Mentee",
                 "You have already applied to Spring 2027 as a mentee. Edit that application from My applications instead.", true),
             "mentee profile incomplete" => (await Member(profile: p => { p.City = null; p.Employer = null; p.JobTitle = null; p.Industry = " "; }), open, "Mentee",
-                "Your profile is missing: city, employer or job title, industry. Complete it at /Profiles/Edit, then apply again.", true),
+                "Your profile is missing: your city and time zone, your employer or job title, your industry. Complete it at /Profiles/Edit, then apply again.", true),
             "mentor without expertise" => (await Member(Seniority.Executive, profile: p => { p.Expertise = ""; p.Seniority = null; }), open, "Mentor",
-                "Your profile is missing: seniority, expertise. Complete it at /Profiles/Edit, then apply again.", true),
+                "Your profile is missing: your seniority level, your expertise (for mentors). Complete it at /Profiles/Edit, then apply again.", true),
             _ => throw new InvalidOperationException(@case),
         };
         var before = await world.ApplicationsAsync();

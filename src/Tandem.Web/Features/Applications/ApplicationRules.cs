@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Profiles;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Applications;
@@ -36,7 +37,7 @@ public sealed record CohortFacts(
 /// Who may apply to which cohort, in one place for the Apply/Edit pages and the API. Each refusal says
 /// what is wrong and what to do about it. Dates are the program's calendar dates, taken as UTC dates.
 /// </summary>
-public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLocalizer<ApplicationsText> t)
+public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLocalizer<ApplicationsText> t, IStringLocalizer<ProfilesText> profileText)
 {
     public const int MinFlourishLength = 30;
     public const int SlotCount = 21;
@@ -170,22 +171,13 @@ public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLoc
         return errors;
     }
 
-    /// <summary>The applicant's profile fields that matching needs and that are still empty, as localized names.</summary>
+    /// <summary>The applicant's profile gaps for matching (the one rule in <see cref="ProfileCompleteness"/>), as localized phrases.</summary>
     public async Task<List<string>> MissingProfileFieldsAsync(string userId, ApplicationRole role, CancellationToken ct)
     {
-        var p = await db.Profiles.AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new { p.DisplayName, p.Seniority, p.Languages, p.City, p.TimeZone, p.Employer, p.JobTitle, p.Industry, p.Expertise })
-            .SingleOrDefaultAsync(ct);
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(p?.DisplayName)) missing.Add(t["display name"]);
-        if (p?.Seniority is null) missing.Add(t["seniority"]);
-        if (TagList.Parse(p?.Languages).Count == 0) missing.Add(t["languages"]);
-        if (string.IsNullOrWhiteSpace(p?.City)) missing.Add(t["city"]);
-        if (string.IsNullOrWhiteSpace(p?.TimeZone)) missing.Add(t["time zone"]);
-        if (string.IsNullOrWhiteSpace(p?.Employer) && string.IsNullOrWhiteSpace(p?.JobTitle)) missing.Add(t["employer or job title"]);
-        if (string.IsNullOrWhiteSpace(p?.Industry)) missing.Add(t["industry"]);
-        if (role == ApplicationRole.Mentor && TagList.Parse(p?.Expertise).Count == 0) missing.Add(t["expertise"]);
-        return missing;
+        var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, ct)
+            ?? new Profile { UserId = userId, DisplayName = "" };
+        return ProfileCompleteness.Missing(profile, forMentor: role == ApplicationRole.Mentor)
+            .Select(gap => ProfileCompleteness.Describe(gap, profileText)).ToList();
     }
 
     /// <summary>
