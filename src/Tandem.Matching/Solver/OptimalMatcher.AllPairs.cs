@@ -37,9 +37,13 @@ public static partial class OptimalMatcher
         if (objective == MatchObjective.TotalScore)
             LexicographicWeight.CheckTotalFits(scan.MaxScore, Math.Min(scan.MenteesWithPair, SumOf(caps)));
 
+        // Upper bound, per mentee, on w' − v_j over its pairs outside the arc set, relative to the
+        // mentor prices of the last pricing scan (all zero before the first). A row whose bound,
+        // loosened by the largest price drop since, cannot beat u_i has no violator and is not rescored.
+        var bound = new long[n];
+        for (int i = 0; i < n; i++) bound[i] = scan.NextBest[i] == long.MinValue ? NoPairLeft : scan.NextBest[i] + bigM;
+        var boundPrices = new long[m];
         int rounds = 0, added = 0;
-        AugmentingPathEngine? previous = null;
-        List<int> pending = [];
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -47,21 +51,13 @@ public static partial class OptimalMatcher
             var w = new long[p.ArcScore.Length];
             for (int a = 0; a < w.Length; a++) w[a] = p.ArcScore[a] + bigM;
             var engine = new AugmentingPathEngine(p, w);
-            if (previous is null)
-            {
-                engine.Run(ct);
-            }
-            else
-            {
-                // The previous duals stay valid on the old arcs; only mentees that got new arcs are redone.
-                engine.Restore(previous.U, previous.V, previous.MentorOf);
-                engine.Reinsert(pending, ct);
-            }
-            previous = engine;
+            // Each round solves from scratch: re-inserting the priced mentees into the previous
+            // solution was measured slower (forward searches among many unmatched mentees).
+            engine.Run(ct);
             rounds++;
             var result = engine.ToResult(p, bigM);
             progress?.Report($"Round {rounds}: {p.ArcMentor.Length:N0} arcs, matched {result.Matched:N0}; pricing all pairs");
-            pending = PriceOut(source, rows, result.Certificate, bigM, threads, ct);
+            var pending = PriceOut(source, rows, result.Certificate, bigM, bound, boundPrices, threads, ct);
             if (pending.Count == 0) return new AllPairsResult(result, p, rounds, added);
             foreach (int i in pending) added += rows.CountAdded(i);
         }
@@ -74,29 +70,56 @@ public static partial class OptimalMatcher
         return s;
     }
 
-    /// <summary>Adds, per mentee, up to a few pairs whose reduced cost is positive. Returns those mentees, ascending.</summary>
-    private static List<int> PriceOut(IPairSource source, RowArcs rows, DualCertificate c, long bigM, int threads, CancellationToken ct)
+    private const long NoPairLeft = long.MinValue;
+
+    /// <summary>
+    /// Adds, per mentee, up to a few pairs whose reduced cost is positive; updates the row bounds.
+    /// Returns the mentees that got arcs, ascending.
+    /// </summary>
+    private static List<int> PriceOut(IPairSource source, RowArcs rows, DualCertificate c, long bigM,
+        long[] bound, long[] boundPrices, int threads, CancellationToken ct)
     {
         int n = source.MenteeCount, m = source.MentorCount;
+        var v = c.MentorPrice;
+        long drop = 0;
+        for (int j = 0; j < m; j++) drop = Math.Max(drop, boundPrices[j] - v[j]);
         var extra = new (int[] Mentor, long[] Score)?[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
         Parallel.For(0, threads, options, t =>
         {
             var row = new long[m];
-            var top = new TopK(MaxAddedPerRowPerRound);
+            var inArcs = new bool[m];
+            var top = new TopK(MaxAddedPerRowPerRound + 1);
             for (int i = t; i < n; i += threads)
             {
-                source.ScoreRow(i, row);
+                if ((i & 1023) == t) ct.ThrowIfCancellationRequested();
                 long ui = c.MenteePrice[i];
+                if (bound[i] == NoPairLeft) continue;
+                if (bound[i] + drop <= ui)
+                {
+                    bound[i] += drop;
+                    continue;
+                }
+                source.ScoreRow(i, row);
+                var own = rows.MentorsOf(i);
+                foreach (int j in own) inArcs[j] = true;
                 top.Clear();
-                var v = c.MentorPrice;
+                long rest = NoPairLeft;
                 for (int j = 0; j < m; j++)
                 {
                     long s = row[j];
-                    if (s == long.MinValue) continue;
-                    long reduced = s + bigM - ui - v[j];
-                    if (reduced > 0) top.Offer(reduced, j);
+                    if (s == long.MinValue || inArcs[j]) continue;
+                    long x = s + bigM - v[j];
+                    if (x > ui) top.Offer(x - ui, j);
+                    else if (x > rest) rest = x;
                 }
+                foreach (int j in own) inArcs[j] = false;
+                if (top.Count == MaxAddedPerRowPerRound + 1)
+                {
+                    rest = Math.Max(rest, top.WorstKey + ui);
+                    top.RemoveWorst();
+                }
+                bound[i] = rest;
                 if (top.Count == 0) continue;
                 var ms = top.Items();
                 var ss = new long[ms.Length];
@@ -104,6 +127,7 @@ public static partial class OptimalMatcher
                 extra[i] = (ms, ss);
             }
         });
+        Array.Copy(v, boundPrices, m);
         var pending = new List<int>();
         for (int i = 0; i < n; i++)
         {

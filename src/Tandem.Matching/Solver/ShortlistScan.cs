@@ -5,6 +5,9 @@ internal sealed class ShortlistScan
 {
     public required int[][] Mentors { get; init; }
     public required long[][] Scores { get; init; }
+
+    /// <summary>Best score left out of each mentee's shortlist, or long.MinValue when none is.</summary>
+    public required long[] NextBest { get; init; }
     public long MaxScore { get; private set; } = long.MinValue;
     public long MinScore { get; private set; } = long.MaxValue;
     public long MenteesWithPair { get; private set; }
@@ -12,13 +15,13 @@ internal sealed class ShortlistScan
     public static ShortlistScan Run(IPairSource source, int k, int threads, CancellationToken ct)
     {
         int n = source.MenteeCount, m = source.MentorCount;
-        var scan = new ShortlistScan { Mentors = new int[n][], Scores = new long[n][] };
+        var scan = new ShortlistScan { Mentors = new int[n][], Scores = new long[n][], NextBest = new long[n] };
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
         Parallel.For(0, threads, options, t =>
         {
             var row = new long[m];
-            var top = new TopK(k);
+            var top = new TopK(k + 1);
             long max = long.MinValue, min = long.MaxValue, withPair = 0;
             for (int i = t; i < n; i += threads)
             {
@@ -34,6 +37,12 @@ internal sealed class ShortlistScan
                     top.Offer(s, j);
                 }
                 if (top.Count > 0) withPair++;
+                scan.NextBest[i] = long.MinValue;
+                if (top.Count == k + 1)
+                {
+                    scan.NextBest[i] = top.WorstKey;
+                    top.RemoveWorst();
+                }
                 var mentors = top.Items();
                 var scores = new long[mentors.Length];
                 for (int q = 0; q < mentors.Length; q++) scores[q] = row[mentors[q]];
@@ -73,6 +82,15 @@ internal sealed class TopK(int k)
         // root is the worst kept; indexes arrive increasing, so an equal key never replaces it
         if (key <= _keys[0]) return;
         SiftDown(key, index);
+    }
+
+    /// <summary>The smallest key kept (the first to go).</summary>
+    public long WorstKey => _keys[0];
+
+    public void RemoveWorst()
+    {
+        int last = --Count;
+        if (last > 0) SiftDown(_keys[last], _idx[last]);
     }
 
     public int[] Items()
@@ -126,6 +144,8 @@ internal sealed class RowArcs
     }
 
     private int[]? _lastAdded;
+
+    public int[] MentorsOf(int mentee) => _mentors[mentee];
 
     public int CountAdded(int mentee) => _lastAdded is null ? 0 : _lastAdded[mentee];
 
