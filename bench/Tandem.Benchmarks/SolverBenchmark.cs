@@ -71,7 +71,7 @@ internal static class SolverBenchmark
                 {
                     sw.Restart();
                     all = OptimalMatcher.SolveAllPairs(source, MatchObjective.MostMatchedThenScore, 50, 2,
-                        new Progress<string>(s => Console.WriteLine($"  {sw.Elapsed.TotalSeconds:F1}s {s}")));
+                        new SyncProgress(s => Console.WriteLine($"  {sw.Elapsed.TotalSeconds:F1}s {s}")));
                     times.Add(sw.Elapsed.TotalMilliseconds);
                 }
                 times.Sort();
