@@ -30,7 +30,11 @@ public static partial class OptimalMatcher
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         int n = source.MenteeCount, m = source.MentorCount;
         var caps = new int[m];
-        for (int j = 0; j < m; j++) caps[j] = source.Capacity(j);
+        for (int j = 0; j < m; j++)
+        {
+            caps[j] = source.Capacity(j);
+            if (caps[j] < 0) throw new ArgumentException($"Mentor {j} has negative capacity {caps[j]}.", nameof(source));
+        }
 
         progress?.Report($"Scoring {n:N0} × {m:N0} pairs for the top-{shortlist} shortlist");
         var scan = ShortlistScan.Run(source, shortlist, reserve, threads, ct);
