@@ -55,8 +55,46 @@ internal sealed class TopK
     /// four at a time: only keys above the cut-off are looked at one by one. Also tracks the
     /// allowed raw scores' range in <paramref name="max"/>/<paramref name="min"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OfferRow(long[] row, long[]? prices, long add, ref long max, ref long min)
+    {
+        // Long rows: start from a cut-off estimated on a sample, so few entries reach the buffer.
+        // It is only kept if at least k entries beat it (then the k best all do); else redo without.
+        if (Count == 0 && !_hasCut && row.Length >= 32 * _k && EstimateCut(row, prices, add, out long estimate))
+        {
+            _cut = estimate;
+            _hasCut = true;
+            long max0 = max, min0 = min;
+            OfferRowFrom(row, prices, add, ref max, ref min);
+            if (Count >= _k) return;
+            Clear();
+            max = max0;
+            min = min0;
+        }
+        OfferRowFrom(row, prices, add, ref max, ref min);
+    }
+
+    /// <summary>A key that about 2k entries of the row beat, from every 8th entry; false if too few.</summary>
+    private bool EstimateCut(long[] row, long[]? prices, long add, out long estimate)
+    {
+        int rank = Math.Max(2, _k / 4); // the (k/4)-th best of 1-in-8 is about the 2k-th best overall
+        Span<long> best = rank <= 256 ? stackalloc long[rank] : new long[rank];
+        int filled = 0;
+        for (int j = 0; j < row.Length; j += 8)
+        {
+            long s = row[j];
+            if (s == long.MinValue) continue;
+            long key = s + add - (prices is null ? 0 : prices[j]);
+            if (filled == rank && key <= best[rank - 1]) continue;
+            int q = filled < rank ? filled++ : rank - 1;
+            while (q > 0 && best[q - 1] < key) { best[q] = best[q - 1]; q--; }
+            best[q] = key;
+        }
+        estimate = filled == rank ? best[rank - 1] : long.MinValue;
+        return filled == rank;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OfferRowFrom(long[] row, long[]? prices, long add, ref long max, ref long min)
     {
         int m = row.Length, j = 0;
         if (Vector256.IsHardwareAccelerated)
