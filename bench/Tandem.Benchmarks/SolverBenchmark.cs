@@ -28,6 +28,9 @@ internal static class SolverBenchmark
             $"load average at start {LoadAverage()} (the machine is shared with other builds, so wall times are pessimistic).");
         md.AppendLine(inv, $"Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Synthetic instance: fixed seed 2026 (see `SyntheticPairSource`). Objective: most matched, then total score.");
         md.AppendLine();
+        md.AppendLine("Greedy and deferred acceptance coincide here: both sides rank by the same pair score, and then the greedy " +
+            "matching is the unique stable one. Wall time on a loaded 2-core machine overstates single-thread runs; the CPU column is the process CPU time.");
+        md.AppendLine();
 
         foreach (var (n, m, runs, allPairs) in new[] { (50_000, 10_000, 5, true), (200_000, 40_000, 3, largeAllPairs) })
         {
