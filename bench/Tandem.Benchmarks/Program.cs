@@ -1,33 +1,25 @@
-using System.Diagnostics;
 using Tandem.Benchmarks;
-using Tandem.Matching;
-using Tandem.Matching.Solver;
 
+// dotnet run -c Release --project bench/Tandem.Benchmarks -- solver [--large-all-pairs] [--doc docs/benchmarks.md]
+// dotnet run -c Release --project bench/Tandem.Benchmarks -- cohort   (a 2,000-person cohort end to end with explanations)
+// dotnet run -c Release --project bench/Tandem.Benchmarks -- allpairs 50000 10000   (one traced SolveAllPairs run)
 if (args.Length > 0 && args[0] == "cohort")
     return CohortBenchmark.Run(args[1..]);
 
-if (args.Length > 0 && args[0] == "quick")
+if (args.Length > 0 && args[0] == "allpairs")
 {
-    int n = int.Parse(args[1]), m = int.Parse(args[2]);
-    var src = new SyntheticPairSource(n, m);
-    var sw = Stopwatch.StartNew();
-    var p = src.TopArcs(50, 2);
-    Console.WriteLine($"top-50 arcs {p.ArcMentor.Length:N0} in {sw.ElapsedMilliseconds} ms");
-    foreach (var obj in new[] { MatchObjective.MostMatchedThenScore, MatchObjective.TotalScore })
-    {
-        for (int rep = 0; rep < 2; rep++)
-        {
-            sw.Restart();
-            var r = OptimalMatcher.Solve(p, obj);
-            Console.WriteLine($"{obj}: {sw.ElapsedMilliseconds} ms matched={r.Matched} total={r.TotalScore}");
-        }
-        var g = GreedyMatcher.Solve(p, obj);
-        Console.WriteLine($"greedy matched={g.Matched} total={g.TotalScore}");
-    }
-    if (args.Length < 4) return 0;
-    sw.Restart();
-    var all = OptimalMatcher.SolveAllPairs(src, MatchObjective.MostMatchedThenScore, progress: new Progress<string>(Console.WriteLine));
-    Console.WriteLine($"allpairs {sw.ElapsedMilliseconds} ms rounds={all.Rounds} added={all.ArcsAdded} matched={all.Result.Matched} total={all.Result.TotalScore}");
+    var src = new SyntheticPairSource(int.Parse(args[1]), int.Parse(args[2]));
+    var sw = System.Diagnostics.Stopwatch.StartNew();
+    var r = Tandem.Matching.Solver.OptimalMatcher.SolveAllPairs(src, Tandem.Matching.MatchObjective.MostMatchedThenScore, 50, 2,
+        new SyncProgress(s => Console.WriteLine($"  {sw.Elapsed.TotalSeconds:F2}s {s}")));
+    Console.WriteLine($"{sw.ElapsedMilliseconds} ms rounds={r.Rounds} total={r.Result.TotalScore}");
     return 0;
 }
-return 0;
+if (args.Length > 0 && args[0] == "solver") return SolverBenchmark.Run(args[1..]);
+Console.Error.WriteLine("usage: Tandem.Benchmarks solver [--large-all-pairs] [--doc path] | cohort | allpairs <mentees> <mentors>");
+return 2;
+
+internal sealed class SyncProgress(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
+}

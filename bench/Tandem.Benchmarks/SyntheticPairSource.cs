@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Tandem.Matching;
@@ -15,7 +15,8 @@ namespace Tandem.Benchmarks;
 public sealed class SyntheticPairSource : IPairSource
 {
     public const int Dims = 16;
-    private readonly float[] _mentorTasteByDim; // [dim * m + j]: vectorises across mentors
+    private const int Block = 8;
+    private readonly float[] _mentorTasteBlocked; // [(j / 8) * 16 * 8 + d * 8 + j % 8]: 8 mentors per vector
     private readonly float[] _menteeTaste;      // [i * Dims + d]
     private readonly float[] _popularity;
     private readonly int[] _mentorEmployer, _mentorSlots, _capacity;
@@ -23,6 +24,8 @@ public sealed class SyntheticPairSource : IPairSource
     private readonly int[] _menteeEmployer, _menteeSlots;
     private readonly byte[] _menteeGender, _menteeSameGender, _menteeAdvanced;
     private readonly int _mPadded;
+    private readonly int[] _mentorEmployerP, _mentorSlotsP, _mentorFlagsP; // padded copies for vector loads
+    private readonly float[] _popularityP;
 
     public SyntheticPairSource(int mentees, int mentors, int seed = 2026)
     {
@@ -30,14 +33,14 @@ public sealed class SyntheticPairSource : IPairSource
         MentorCount = mentors;
         _mPadded = (mentors + 7) & ~7;
         var rng = new Random(seed);
-        _mentorTasteByDim = new float[Dims * _mPadded];
+        _mentorTasteBlocked = new float[Dims * _mPadded];
         _menteeTaste = new float[mentees * Dims];
         _popularity = new float[mentors];
         _mentorEmployer = new int[mentors]; _mentorSlots = new int[mentors]; _capacity = new int[mentors];
         _mentorGender = new byte[mentors]; _mentorCsuite = new byte[mentors];
         for (int j = 0; j < mentors; j++)
         {
-            for (int d = 0; d < Dims; d++) _mentorTasteByDim[d * _mPadded + j] = Gaussian(rng) * 0.5f;
+            for (int d = 0; d < Dims; d++) _mentorTasteBlocked[(j / Block) * Dims * Block + d * Block + j % Block] = Gaussian(rng) * 0.5f;
             // heavy tail: a few mentors everybody wants
             _popularity[j] = (float)(-Math.Log(1 - rng.NextDouble()) * 0.5);
             _mentorEmployer[j] = rng.Next(2000);
@@ -45,6 +48,14 @@ public sealed class SyntheticPairSource : IPairSource
             _capacity[j] = rng.Next(1, 6);
             _mentorGender[j] = (byte)rng.Next(2);
             _mentorCsuite[j] = (byte)(rng.NextDouble() < 0.2 ? 1 : 0);
+        }
+        _mentorEmployerP = new int[_mPadded]; _mentorSlotsP = new int[_mPadded]; _mentorFlagsP = new int[_mPadded]; _popularityP = new float[_mPadded];
+        for (int j = 0; j < mentors; j++)
+        {
+            _mentorEmployerP[j] = _mentorEmployer[j];
+            _mentorSlotsP[j] = _mentorSlots[j];
+            _mentorFlagsP[j] = _mentorGender[j] | (_mentorCsuite[j] << 1);
+            _popularityP[j] = _popularity[j];
         }
         _menteeEmployer = new int[mentees]; _menteeSlots = new int[mentees];
         _menteeGender = new byte[mentees]; _menteeSameGender = new byte[mentees]; _menteeAdvanced = new byte[mentees];
@@ -65,37 +76,51 @@ public sealed class SyntheticPairSource : IPairSource
 
     public void ScoreRow(int mentee, Span<long> scores)
     {
-        int m = MentorCount;
-        Span<float> dot = m <= 16384 ? stackalloc float[_mPadded] : new float[_mPadded];
-        Dot(mentee, dot);
+        if (scores.Length < MentorCount) throw new ArgumentException("Row buffer too short.", nameof(scores));
         int employer = _menteeEmployer[mentee], slots = _menteeSlots[mentee];
-        bool advanced = _menteeAdvanced[mentee] != 0, same = _menteeSameGender[mentee] != 0;
-        byte gender = _menteeGender[mentee];
-        for (int j = 0; j < m; j++)
+        // flags: bit 0 gender, bit 1 C-suite
+        int reqMask = (_menteeAdvanced[mentee] != 0 ? 2 : 0) | (_menteeSameGender[mentee] != 0 ? 1 : 0);
+        int reqVal = (_menteeAdvanced[mentee] != 0 ? 2 : 0) | (_menteeSameGender[mentee] != 0 ? _menteeGender[mentee] : 0);
+        Span<Vector256<float>> taste = stackalloc Vector256<float>[Dims];
+        for (int d = 0; d < Dims; d++) taste[d] = Vector256.Create(_menteeTaste[mentee * Dims + d]);
+        var vEmp = Vector256.Create(employer);
+        var vSlots = Vector256.Create(slots);
+        var vMask = Vector256.Create(reqMask);
+        var vVal = Vector256.Create(reqVal);
+        var thousand = Vector256.Create(1000f);
+        var notAllowed = Vector256.Create(long.MinValue);
+        ref float tasteRef = ref MemoryMarshal.GetArrayDataReference(_mentorTasteBlocked);
+        ref int empRef = ref MemoryMarshal.GetArrayDataReference(_mentorEmployerP);
+        ref int slotRef = ref MemoryMarshal.GetArrayDataReference(_mentorSlotsP);
+        ref int flagRef = ref MemoryMarshal.GetArrayDataReference(_mentorFlagsP);
+        ref float popRef = ref MemoryMarshal.GetArrayDataReference(_popularityP);
+        Span<long> tail = stackalloc long[Block];
+        int m = MentorCount;
+        for (int j = 0; j < m; j += Block)
         {
-            int shared = slots & _mentorSlots[j];
-            bool ok = _mentorEmployer[j] != employer
-                && (shared & (shared - 1)) != 0
-                && (!advanced || _mentorCsuite[j] != 0)
-                && (!same || _mentorGender[j] == gender);
-            scores[j] = ok ? (long)MathF.Round(1000f * (dot[j] + _popularity[j])) : long.MinValue;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Dot(int mentee, Span<float> dot)
-    {
-        dot.Clear();
-        var byDim = _mentorTasteByDim.AsSpan();
-        int width = Vector<float>.Count;
-        for (int d = 0; d < Dims; d++)
-        {
-            var t = new Vector<float>(_menteeTaste[mentee * Dims + d]);
-            var col = byDim.Slice(d * _mPadded, _mPadded);
-            for (int j = 0; j < _mPadded; j += width)
+            ref float block = ref Unsafe.Add(ref tasteRef, j * Dims);
+            var acc = Vector256.LoadUnsafe(ref popRef, (nuint)j);
+            for (int d = 0; d < Dims; d++)
+                acc = Vector256.FusedMultiplyAdd(taste[d], Vector256.LoadUnsafe(ref block, (nuint)(d * Block)), acc);
+            var score = Vector256.ConvertToInt32(Vector256.Round(acc * thousand));
+            var shared = Vector256.LoadUnsafe(ref slotRef, (nuint)j) & vSlots;
+            var ok = ~Vector256.Equals(Vector256.LoadUnsafe(ref empRef, (nuint)j), vEmp)
+                & ~Vector256.Equals(shared & (shared - Vector256<int>.One), Vector256<int>.Zero)
+                & Vector256.Equals(Vector256.LoadUnsafe(ref flagRef, (nuint)j) & vMask, vVal);
+            var (lo, hi) = Vector256.Widen(score);
+            var (okLo, okHi) = Vector256.Widen(ok);
+            lo = Vector256.ConditionalSelect(okLo, lo, notAllowed);
+            hi = Vector256.ConditionalSelect(okHi, hi, notAllowed);
+            if (j + Block <= m)
             {
-                var acc = new Vector<float>(dot.Slice(j));
-                (acc + t * new Vector<float>(col.Slice(j))).CopyTo(dot.Slice(j));
+                lo.CopyTo(scores.Slice(j, 4));
+                hi.CopyTo(scores.Slice(j + 4, 4));
+            }
+            else
+            {
+                lo.CopyTo(tail);
+                hi.CopyTo(tail[4..]);
+                tail[..(m - j)].CopyTo(scores[j..]);
             }
         }
     }

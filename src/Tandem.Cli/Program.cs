@@ -1,1 +1,1 @@
-Console.WriteLine("tandem");
+return Tandem.Cli.CliApp.Run(args, Console.Out, Console.Error);

@@ -20,11 +20,15 @@ internal sealed class AugmentingPathEngine
 {
     private readonly int _n, _m;
     private readonly int[] _rowStart, _arcMentor, _cap, _slotStart;
-    private readonly int[] _colStart, _colArc, _colMentee; // arcs by mentor
+    // Arcs of each mentor, and (forward only) of each mentee, sorted by weight descending, so a
+    // scan stops at the first arc that cannot beat the best terminal found so far.
+    private readonly int[] _colStart, _colArc, _colMentee;
+    private readonly long[] _colW;
+    private int[] _rowArc = [], _rowMentor = [];
+    private long[] _rowW = [];
     private readonly long[] _w;
     internal readonly long[] U, V;
     internal readonly int[] MentorOf, SlotOf, Load, SlotMentee, ArcOf;
-    private readonly bool[] _excluded; // mentees waiting for re-insertion; invisible to searches
 
     // Dijkstra scratch, reset through the touched lists. Forward: heap over mentors; reverse: over mentees.
     private readonly long[] _mentorDist, _menteeDist;
@@ -41,17 +45,27 @@ internal sealed class AugmentingPathEngine
         _colStart = new int[_m + 1];
         foreach (int j in _arcMentor) _colStart[j + 1]++;
         for (int j = 0; j < _m; j++) _colStart[j + 1] += _colStart[j];
-        _colArc = new int[_arcMentor.Length];
-        _colMentee = new int[_arcMentor.Length];
+        int arcs = _arcMentor.Length;
+        _colArc = new int[arcs];
+        _colMentee = new int[arcs];
+        _colW = new long[arcs];
+        var menteeOfArc = new int[arcs];
         var fill = (int[])_colStart.Clone();
         for (int i = 0; i < _n; i++)
         {
             for (int a = _rowStart[i]; a < _rowStart[i + 1]; a++)
             {
+                menteeOfArc[a] = i;
                 int k = fill[_arcMentor[a]]++;
                 _colArc[k] = a;
-                _colMentee[k] = i;
+                _colW[k] = -w[a];
             }
+        }
+        for (int j = 0; j < _m; j++) Array.Sort(_colW, _colArc, _colStart[j], _colStart[j + 1] - _colStart[j]);
+        for (int k = 0; k < arcs; k++)
+        {
+            _colW[k] = -_colW[k];
+            _colMentee[k] = menteeOfArc[_colArc[k]];
         }
         _slotStart = new int[_m + 1];
         for (int j = 0; j < _m; j++) _slotStart[j + 1] = _slotStart[j] + Math.Min(_cap[j], _colStart[j + 1] - _colStart[j]);
@@ -60,7 +74,6 @@ internal sealed class AugmentingPathEngine
         MentorOf = new int[_n]; SlotOf = new int[_n]; ArcOf = new int[_n];
         Array.Fill(MentorOf, -1); Array.Fill(SlotOf, -1); Array.Fill(ArcOf, -1);
         Load = new int[_m];
-        _excluded = new bool[_n];
         _mentorDist = new long[_m]; Array.Fill(_mentorDist, long.MaxValue);
         _menteeDist = new long[_n]; Array.Fill(_menteeDist, long.MaxValue);
         _mentorPred = new int[_m]; _mentorPredArc = new int[_m];
@@ -82,7 +95,8 @@ internal sealed class AugmentingPathEngine
                 long vj = 0;
                 for (int k = _colStart[j]; k < _colStart[j + 1]; k++)
                 {
-                    long red = _w[_colArc[k]] - U[_colMentee[k]];
+                    if (_colW[k] <= vj) break; // prices are ≥ 0, so no later arc can do better
+                    long red = _colW[k] - U[_colMentee[k]];
                     if (red > vj) vj = red;
                 }
                 V[j] = vj;
@@ -91,6 +105,7 @@ internal sealed class AugmentingPathEngine
         }
         else
         {
+            SortRows();
             for (int r = 0; r < _n; r++)
             {
                 if ((r & 255) == 0) ct.ThrowIfCancellationRequested();
@@ -102,11 +117,11 @@ internal sealed class AugmentingPathEngine
     /// <summary>Adds unmatched mentee r (its u is recomputed from its arcs).</summary>
     internal void InsertMentee(int r)
     {
-        _excluded[r] = false;
         long ur = 0;
-        for (int a = _rowStart[r]; a < _rowStart[r + 1]; a++)
+        for (int k = _rowStart[r]; k < _rowStart[r + 1]; k++)
         {
-            long red = _w[a] - V[_arcMentor[a]];
+            if (_rowW[k] <= ur) break;
+            long red = _rowW[k] - V[_rowMentor[k]];
             if (red > ur) ur = red;
         }
         U[r] = ur;
@@ -157,18 +172,33 @@ internal sealed class AugmentingPathEngine
     {
         long baseCost = d + U[i];
         int own = MentorOf[i];
-        for (int a = _rowStart[i]; a < _rowStart[i + 1]; a++)
+        for (int k = _rowStart[i]; k < _rowStart[i + 1]; k++)
         {
-            long w = _w[a];
-            if (w <= 0) continue;
-            int j = _arcMentor[a];
+            long w = _rowW[k];
+            if (w <= 0 || baseCost - w >= best) break;
+            int j = _rowMentor[k];
             if (j == own || _mentorDone[j]) continue;
             long nd = baseCost + V[j] - w;
             if (nd >= _mentorDist[j] || nd >= best) continue;
             if (_mentorDist[j] == long.MaxValue) _touchedMentors.Add(j);
-            _mentorDist[j] = nd; _mentorPred[j] = i; _mentorPredArc[j] = a;
-            if (Load[j] < _cap[j]) { best = nd; endMentor = j; endMentee = -1; endArc = a; }
+            _mentorDist[j] = nd; _mentorPred[j] = i; _mentorPredArc[j] = _rowArc[k];
+            if (Load[j] < _cap[j]) { best = nd; endMentor = j; endMentee = -1; endArc = _rowArc[k]; }
             else _heap.Push(nd, j);
+        }
+    }
+
+    private void SortRows()
+    {
+        int arcs = _arcMentor.Length;
+        _rowArc = new int[arcs];
+        _rowW = new long[arcs];
+        _rowMentor = new int[arcs];
+        for (int a = 0; a < arcs; a++) { _rowArc[a] = a; _rowW[a] = -_w[a]; }
+        for (int i = 0; i < _n; i++) Array.Sort(_rowW, _rowArc, _rowStart[i], _rowStart[i + 1] - _rowStart[i]);
+        for (int k = 0; k < arcs; k++)
+        {
+            _rowW[k] = -_rowW[k];
+            _rowMentor[k] = _arcMentor[_rowArc[k]];
         }
     }
 
@@ -255,15 +285,14 @@ internal sealed class AugmentingPathEngine
         long baseCost = d + V[j];
         for (int k = _colStart[j]; k < _colStart[j + 1]; k++)
         {
-            int a = _colArc[k];
-            long w = _w[a];
-            if (w <= 0) continue;
+            long w = _colW[k];
+            if (w <= 0 || baseCost - w >= best) break; // mentee prices are ≥ 0
             int i = _colMentee[k];
-            if (_menteeDone[i] || _excluded[i] || MentorOf[i] == j) continue;
+            if (_menteeDone[i] || MentorOf[i] == j) continue;
             long nd = baseCost + U[i] - w;
             if (nd >= _menteeDist[i] || nd >= best) continue;
             if (_menteeDist[i] == long.MaxValue) _touchedMentees.Add(i);
-            _menteeDist[i] = nd; _menteePred[i] = j; _menteePredArc[i] = a;
+            _menteeDist[i] = nd; _menteePred[i] = j; _menteePredArc[i] = _colArc[k];
             if (MentorOf[i] < 0) { best = nd; endMentee = i; endMentor = -1; }
             else _heap.Push(nd, i);
         }
@@ -281,58 +310,6 @@ internal sealed class AugmentingPathEngine
             Assign(i, j, _menteePredArc[i]);
             if (next < 0) return;
             i = next;
-        }
-    }
-
-    /// <summary>
-    /// Warm start after new arcs were added to <paramref name="mentees"/> (ascending): their new
-    /// arcs may violate the duals, so they are taken out first (searches ignore them), mentors left
-    /// below capacity with a positive price are refilled, then each is inserted again, which
-    /// re-prices it against all its arcs.
-    /// </summary>
-    internal void Reinsert(IReadOnlyList<int> mentees, CancellationToken ct)
-    {
-        var deficit = new List<int>();
-        foreach (int i in mentees)
-        {
-            int j = MentorOf[i];
-            if (j >= 0)
-            {
-                Unassign(i);
-                if (V[j] > 0) deficit.Add(j);
-            }
-            U[i] = 0;
-            _excluded[i] = true;
-        }
-        deficit.Sort();
-        for (int k = 0; k < deficit.Count; k++)
-        {
-            if ((k & 255) == 0) ct.ThrowIfCancellationRequested();
-            int j = deficit[k];
-            while (V[j] > 0 && Load[j] < _cap[j]) FillMentor(j);
-        }
-        for (int k = 0; k < mentees.Count; k++)
-        {
-            if ((k & 255) == 0) ct.ThrowIfCancellationRequested();
-            InsertMentee(mentees[k]);
-        }
-    }
-
-    /// <summary>Loads a previous matching and duals (valid on the arcs they were computed for).</summary>
-    internal void Restore(long[] u, long[] v, int[] mentorOf)
-    {
-        Array.Copy(u, U, _n);
-        Array.Copy(v, V, _m);
-        for (int i = 0; i < _n; i++)
-        {
-            int j = mentorOf[i];
-            if (j < 0) continue;
-            int arc = -1;
-            for (int a = _rowStart[i]; a < _rowStart[i + 1]; a++)
-            {
-                if (_arcMentor[a] == j && (arc < 0 || _w[a] > _w[arc])) arc = a;
-            }
-            Assign(i, j, arc);
         }
     }
 

@@ -31,17 +31,35 @@ public static class CertificateChecker
         return CheckCore(new SourceRows(source), source.MenteeCount, source.MentorCount, caps, result, objective);
     }
 
-    /// <summary>Row access: all allowed (mentor, score) pairs of a mentee.</summary>
+    /// <summary>Row access: all allowed (mentor, score) pairs of a mentee, copied into the buffers.</summary>
     private interface IRows
     {
-        void Visit(int mentee, Action<int, long> pair);
+        int MaxRow { get; }
+
+        int Fill(int mentee, int[] mentors, long[] scores);
     }
 
     private sealed class ArcRows(ArcProblem p) : IRows
     {
-        public void Visit(int mentee, Action<int, long> pair)
+        public int MaxRow
         {
-            for (int a = p.RowStart[mentee]; a < p.RowStart[mentee + 1]; a++) pair(p.ArcMentor[a], p.ArcScore[a]);
+            get
+            {
+                int widest = 0;
+                for (int i = 0; i < p.MenteeCount; i++) widest = Math.Max(widest, p.RowStart[i + 1] - p.RowStart[i]);
+                return widest;
+            }
+        }
+
+        public int Fill(int mentee, int[] mentors, long[] scores)
+        {
+            int c = 0;
+            for (int a = p.RowStart[mentee]; a < p.RowStart[mentee + 1]; a++, c++)
+            {
+                mentors[c] = p.ArcMentor[a];
+                scores[c] = p.ArcScore[a];
+            }
+            return c;
         }
     }
 
@@ -49,13 +67,19 @@ public static class CertificateChecker
     {
         private readonly long[] _row = new long[s.MentorCount];
 
-        public void Visit(int mentee, Action<int, long> pair)
+        public int MaxRow => s.MentorCount;
+
+        public int Fill(int mentee, int[] mentors, long[] scores)
         {
             s.ScoreRow(mentee, _row);
+            int c = 0;
             for (int j = 0; j < _row.Length; j++)
             {
-                if (_row[j] != long.MinValue) pair(j, _row[j]);
+                if (_row[j] == long.MinValue) continue;
+                mentors[c] = j;
+                scores[c++] = _row[j];
             }
+            return c;
         }
     }
 
@@ -80,6 +104,9 @@ public static class CertificateChecker
             if (c.MentorPrice[j] < 0) Bad($"Mentor {j} has negative price {c.MentorPrice[j]}.");
         }
 
+        int widest = rows.MaxRow;
+        var mentorBuf = new int[widest];
+        var scoreBuf = new long[widest];
         var load = new int[m];
         long matched = 0, menteesWithPair = 0;
         Int128 total = 0, primal = 0, minSlack = Int128.MaxValue;
@@ -90,19 +117,22 @@ public static class CertificateChecker
         {
             int chosen = r.MentorOf[i];
             if (chosen < -1 || chosen >= m) { Bad($"Mentee {i} has mentor {chosen}, out of range."); chosen = -1; }
-            bool found = false, any = false;
+            bool found = false;
             long chosenScore = long.MinValue;
             Int128 ui = c.MenteePrice[i];
-            rows.Visit(i, (j, s) =>
+            int count = rows.Fill(i, mentorBuf, scoreBuf);
+            bool any = count > 0;
+            for (int q = 0; q < count; q++)
             {
-                any = true;
+                int j = mentorBuf[q];
+                long s = scoreBuf[q];
                 if (s > maxS) maxS = s;
                 if (s < minS) minS = s;
                 if (j == chosen) { found = true; chosenScore = Math.Max(chosenScore, s); }
                 // slack of the constraint u_i + v_j ≥ s + BigM, kept without BigM so one pass suffices
                 Int128 slack = ui + c.MentorPrice[j] - s;
                 if (slack < minSlack) { minSlack = slack; minSlackMentee = i; minSlackMentor = j; }
-            });
+            }
             if (any) menteesWithPair++;
             if (chosen < 0) continue;
             if (!found) { Bad($"Mentee {i} is matched to mentor {chosen}, which is not an allowed pair."); continue; }

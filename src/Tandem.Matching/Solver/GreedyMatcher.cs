@@ -17,10 +17,19 @@ public static class GreedyMatcher
         {
             for (int a = p.RowStart[i]; a < p.RowStart[i + 1]; a++) menteeOf[a] = i;
         }
-        for (int a = 0; a < arcs; a++) order[a] = a;
         var scores = p.ArcScore;
-        // Arc indices already follow (mentee, position) order, so index breaks ties deterministically.
-        Array.Sort(order, (x, y) => scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : x.CompareTo(y));
+        // Sort by score descending through primitive keys, then order ties by arc index (arc
+        // indices follow mentee order), so the result is deterministic.
+        var keys = new long[arcs];
+        for (int a = 0; a < arcs; a++) { order[a] = a; keys[a] = ~scores[a]; }
+        Array.Sort(keys, order);
+        for (int start = 0; start < arcs;)
+        {
+            int end = start + 1;
+            while (end < arcs && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
 
         var mentorOf = new int[p.MenteeCount];
         Array.Fill(mentorOf, -1);

@@ -19,16 +19,25 @@ public static partial class OptimalMatcher
     /// </summary>
     public static AllPairsResult SolveAllPairs(IPairSource source, MatchObjective objective, int shortlist = 50,
         int threads = 2, IProgress<string>? progress = null, CancellationToken ct = default)
+        => SolveAllPairs(source, objective, shortlist, DefaultReserve, threads, progress, ct);
+
+    /// <param name="reserve">Next-best pairs per mentee kept for exact re-pricing (tests vary it).</param>
+    internal static AllPairsResult SolveAllPairs(IPairSource source, MatchObjective objective, int shortlist, int reserve,
+        int threads, IProgress<string>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(shortlist, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         int n = source.MenteeCount, m = source.MentorCount;
         var caps = new int[m];
-        for (int j = 0; j < m; j++) caps[j] = source.Capacity(j);
+        for (int j = 0; j < m; j++)
+        {
+            caps[j] = source.Capacity(j);
+            if (caps[j] < 0) throw new ArgumentException($"Mentor {j} has negative capacity {caps[j]}.", nameof(source));
+        }
 
         progress?.Report($"Scoring {n:N0} × {m:N0} pairs for the top-{shortlist} shortlist");
-        var scan = ShortlistScan.Run(source, shortlist, threads, ct);
+        var scan = ShortlistScan.Run(source, shortlist, reserve, threads, ct);
         var rows = new RowArcs(scan);
         // BigM must hold for all pairs, so it comes from the full score range, not the shortlist.
         long bigM = objective == MatchObjective.MostMatchedThenScore
@@ -37,9 +46,12 @@ public static partial class OptimalMatcher
         if (objective == MatchObjective.TotalScore)
             LexicographicWeight.CheckTotalFits(scan.MaxScore, Math.Min(scan.MenteesWithPair, SumOf(caps)));
 
+        // Pricing without rescoring every row: each mentee keeps a reserve of its next best pairs
+        // (checked exactly against the new prices) and an upper bound on w' − v_j over all its
+        // other pairs, relative to the mentor prices of its last scan (all zero at first). Loosened
+        // by the largest price drop since, a bound that cannot beat u_i proves the row clean.
+        var pricing = new PricingState(scan, bigM, m, reserve);
         int rounds = 0, added = 0;
-        AugmentingPathEngine? previous = null;
-        List<int> pending = [];
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -47,21 +59,14 @@ public static partial class OptimalMatcher
             var w = new long[p.ArcScore.Length];
             for (int a = 0; a < w.Length; a++) w[a] = p.ArcScore[a] + bigM;
             var engine = new AugmentingPathEngine(p, w);
-            if (previous is null)
-            {
-                engine.Run(ct);
-            }
-            else
-            {
-                // The previous duals stay valid on the old arcs; only mentees that got new arcs are redone.
-                engine.Restore(previous.U, previous.V, previous.MentorOf);
-                engine.Reinsert(pending, ct);
-            }
-            previous = engine;
+            // Each round solves from scratch: re-inserting the priced mentees into the previous
+            // solution was measured slower (forward searches among many unmatched mentees).
+            engine.Run(ct);
             rounds++;
             var result = engine.ToResult(p, bigM);
             progress?.Report($"Round {rounds}: {p.ArcMentor.Length:N0} arcs, matched {result.Matched:N0}; pricing all pairs");
-            pending = PriceOut(source, rows, result.Certificate, bigM, threads, ct);
+            var pending = PriceOut(source, rows, result.Certificate, pricing, threads, out int rescored, out long drop, ct);
+            progress?.Report($"Round {rounds}: rescored {rescored:N0} rows (largest mentor price drop {drop}), {pending.Count:N0} mentees got new arcs");
             if (pending.Count == 0) return new AllPairsResult(result, p, rounds, added);
             foreach (int i in pending) added += rows.CountAdded(i);
         }
@@ -74,36 +79,96 @@ public static partial class OptimalMatcher
         return s;
     }
 
-    /// <summary>Adds, per mentee, up to a few pairs whose reduced cost is positive. Returns those mentees, ascending.</summary>
-    private static List<int> PriceOut(IPairSource source, RowArcs rows, DualCertificate c, long bigM, int threads, CancellationToken ct)
+    private const long NoPairLeft = long.MinValue;
+
+    private const int DefaultReserve = 32;
+
+    private sealed class PricingState
+    {
+        public PricingState(ShortlistScan scan, long bigM, int m, int reserve)
+        {
+            Reserve = reserve;
+            BigM = bigM;
+            NearMentors = scan.NearMentors;
+            NearScores = scan.NearScores;
+            RestBound = new long[scan.RestBest.Length];
+            for (int i = 0; i < RestBound.Length; i++) RestBound[i] = scan.RestBest[i] == long.MinValue ? NoPairLeft : scan.RestBest[i] + bigM;
+            BoundPrices = new long[m];
+        }
+
+        public int Reserve { get; }
+        public long BigM { get; }
+        public int[][] NearMentors { get; }
+        public long[][] NearScores { get; }
+        public long[] RestBound { get; }
+        public long[] BoundPrices { get; }
+    }
+
+    /// <summary>
+    /// Adds, per mentee, up to a few pairs whose reduced cost is positive; refreshes reserves and
+    /// bounds. Returns the mentees that got arcs, ascending.
+    /// </summary>
+    private static List<int> PriceOut(IPairSource source, RowArcs rows, DualCertificate c, PricingState st,
+        int threads, out int rescored, out long drop, CancellationToken ct)
     {
         int n = source.MenteeCount, m = source.MentorCount;
+        long bigM = st.BigM;
+        var v = c.MentorPrice;
+        long maxDrop = 0;
+        for (int j = 0; j < m; j++) maxDrop = Math.Max(maxDrop, st.BoundPrices[j] - v[j]);
+        drop = maxDrop;
+        int scored = 0;
         var extra = new (int[] Mentor, long[] Score)?[n];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
         Parallel.For(0, threads, options, t =>
         {
             var row = new long[m];
-            var top = new TopK(MaxAddedPerRowPerRound);
+            int keep = MaxAddedPerRowPerRound + st.Reserve;
+            var top = new TopK(keep);
+            var idx = new int[keep];
+            var keys = new long[keep];
             for (int i = t; i < n; i += threads)
             {
-                source.ScoreRow(i, row);
+                if ((i & 1023) == t) ct.ThrowIfCancellationRequested();
                 long ui = c.MenteePrice[i];
-                top.Clear();
-                var v = c.MentorPrice;
-                for (int j = 0; j < m; j++)
+                long rest = st.RestBound[i];
+                int count;
+                if (rest != NoPairLeft && rest + maxDrop > ui)
                 {
-                    long s = row[j];
-                    if (s == long.MinValue) continue;
-                    long reduced = s + bigM - ui - v[j];
-                    if (reduced > 0) top.Offer(reduced, j);
+                    // The bound cannot rule the row out: rescore it.
+                    Interlocked.Increment(ref scored);
+                    source.ScoreRow(i, row);
+                    // Pairs already in the arc set are left out (their duals are feasible).
+                    foreach (int j in rows.MentorsOf(i)) row[j] = long.MinValue;
+                    top.Clear();
+                    long ignoredMax = long.MinValue, ignoredMin = long.MaxValue;
+                    top.OfferRow(row, v, bigM, ref ignoredMax, ref ignoredMin);
+                    count = top.DrainSorted(idx, keys); // may drop entries: read MaxDropped after
+                    st.RestBound[i] = top.MaxDropped;
+                    for (int q = 0; q < count; q++) keys[q] = row[idx[q]];
                 }
-                if (top.Count == 0) continue;
-                var ms = top.Items();
-                var ss = new long[ms.Length];
-                for (int k = 0; k < ms.Length; k++) ss[k] = row[ms[k]];
-                extra[i] = (ms, ss);
+                else
+                {
+                    if (rest != NoPairLeft) st.RestBound[i] = rest + maxDrop;
+                    // Re-rank the reserve under the new prices.
+                    var nm = st.NearMentors[i];
+                    var ns = st.NearScores[i];
+                    count = nm.Length;
+                    top.Clear();
+                    for (int q = 0; q < count; q++) top.Offer(ns[q] + bigM - v[nm[q]], nm[q]);
+                    count = top.DrainSorted(idx, keys);
+                    for (int q = 0; q < count; q++) keys[q] = ns[Array.IndexOf(nm, idx[q])];
+                }
+                // idx/keys: candidates by w' − v descending, keys holding raw scores.
+                int add = 0;
+                while (add < count && add < MaxAddedPerRowPerRound && keys[add] + bigM - v[idx[add]] > ui) add++;
+                st.NearMentors[i] = idx[add..count];
+                st.NearScores[i] = keys[add..count];
+                if (add > 0) extra[i] = (idx[..add], keys[..add]);
             }
         });
+        Array.Copy(v, st.BoundPrices, m);
+        rescored = scored;
         var pending = new List<int>();
         for (int i = 0; i < n; i++)
         {

@@ -5,40 +5,47 @@ internal sealed class ShortlistScan
 {
     public required int[][] Mentors { get; init; }
     public required long[][] Scores { get; init; }
+
+    /// <summary>The next best pairs after the shortlist (a reserve the pricing checks exactly).</summary>
+    public required int[][] NearMentors { get; init; }
+    public required long[][] NearScores { get; init; }
+
+    /// <summary>Best score beyond shortlist and reserve, or long.MinValue when there is none.</summary>
+    public required long[] RestBest { get; init; }
     public long MaxScore { get; private set; } = long.MinValue;
     public long MinScore { get; private set; } = long.MaxValue;
     public long MenteesWithPair { get; private set; }
 
-    public static ShortlistScan Run(IPairSource source, int k, int threads, CancellationToken ct)
+    public static ShortlistScan Run(IPairSource source, int k, int reserve, int threads, CancellationToken ct)
     {
         int n = source.MenteeCount, m = source.MentorCount;
-        var scan = new ShortlistScan { Mentors = new int[n][], Scores = new long[n][] };
+        var scan = new ShortlistScan
+        {
+            Mentors = new int[n][], Scores = new long[n][], NearMentors = new int[n][], NearScores = new long[n][], RestBest = new long[n],
+        };
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct };
         Parallel.For(0, threads, options, t =>
         {
             var row = new long[m];
-            var top = new TopK(k);
+            var top = new TopK(k + reserve);
+            var idx = new int[k + reserve];
+            var keys = new long[k + reserve];
             long max = long.MinValue, min = long.MaxValue, withPair = 0;
             for (int i = t; i < n; i += threads)
             {
                 if ((i & 1023) == t) ct.ThrowIfCancellationRequested();
                 source.ScoreRow(i, row);
                 top.Clear();
-                for (int j = 0; j < m; j++)
-                {
-                    long s = row[j];
-                    if (s == long.MinValue) continue;
-                    if (s > max) max = s;
-                    if (s < min) min = s;
-                    top.Offer(s, j);
-                }
+                top.OfferRow(row, null, 0, ref max, ref min);
                 if (top.Count > 0) withPair++;
-                var mentors = top.Items();
-                var scores = new long[mentors.Length];
-                for (int q = 0; q < mentors.Length; q++) scores[q] = row[mentors[q]];
-                scan.Mentors[i] = mentors;
-                scan.Scores[i] = scores;
+                int c = top.DrainSorted(idx, keys); // may drop entries: read MaxDropped after
+                scan.RestBest[i] = top.MaxDropped;
+                int inList = Math.Min(c, k);
+                scan.Mentors[i] = idx[..inList];
+                scan.Scores[i] = keys[..inList];
+                scan.NearMentors[i] = idx[inList..c];
+                scan.NearScores[i] = keys[inList..c];
             }
             lock (gate)
             {
@@ -49,67 +56,6 @@ internal sealed class ShortlistScan
         });
         if (scan.MenteesWithPair == 0) { scan.MaxScore = 0; scan.MinScore = 0; }
         return scan;
-    }
-}
-
-/// <summary>Keeps the k largest (key, index) entries; ties keep the lower index. Items come out by index.</summary>
-internal sealed class TopK(int k)
-{
-    private readonly long[] _keys = new long[k];
-    private readonly int[] _idx = new int[k];
-
-    public int Count { get; private set; }
-
-    public void Clear() => Count = 0;
-
-    public void Offer(long key, int index)
-    {
-        if (Count < k)
-        {
-            int c = Count++;
-            SiftUp(c, key, index);
-            return;
-        }
-        // root is the worst kept; indexes arrive increasing, so an equal key never replaces it
-        if (key <= _keys[0]) return;
-        SiftDown(key, index);
-    }
-
-    public int[] Items()
-    {
-        var r = new int[Count];
-        Array.Copy(_idx, r, Count);
-        Array.Sort(r);
-        return r;
-    }
-
-    private static bool Worse(long k1, int i1, long k2, int i2) => k1 < k2 || (k1 == k2 && i1 > i2);
-
-    private void SiftUp(int c, long key, int index)
-    {
-        while (c > 0)
-        {
-            int parent = (c - 1) >> 1;
-            if (!Worse(key, index, _keys[parent], _idx[parent])) break;
-            _keys[c] = _keys[parent]; _idx[c] = _idx[parent];
-            c = parent;
-        }
-        _keys[c] = key; _idx[c] = index;
-    }
-
-    private void SiftDown(long key, int index)
-    {
-        int c = 0, count = Count;
-        while (true)
-        {
-            int child = 2 * c + 1;
-            if (child >= count) break;
-            if (child + 1 < count && Worse(_keys[child + 1], _idx[child + 1], _keys[child], _idx[child])) child++;
-            if (!Worse(_keys[child], _idx[child], key, index)) break;
-            _keys[c] = _keys[child]; _idx[c] = _idx[child];
-            c = child;
-        }
-        _keys[c] = key; _idx[c] = index;
     }
 }
 
@@ -126,6 +72,8 @@ internal sealed class RowArcs
     }
 
     private int[]? _lastAdded;
+
+    public int[] MentorsOf(int mentee) => _mentors[mentee];
 
     public int CountAdded(int mentee) => _lastAdded is null ? 0 : _lastAdded[mentee];
 

@@ -92,4 +92,35 @@ public sealed class OptimalMatcherTests
         };
         Should.Throw<OverflowException>(() => OptimalMatcher.Solve(p, MatchObjective.MostMatchedThenScore, Ct));
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(3, 0)]
+    [InlineData(0, 3)]
+    public void EmptyProblemsSolveToAnEmptyMatchingWithAValidCertificate(int mentees, int mentors)
+    {
+        var p = new ArcProblem
+        {
+            MenteeCount = mentees, MentorCount = mentors, Capacities = new int[mentors],
+            RowStart = new int[mentees + 1], ArcMentor = [], ArcScore = [],
+        };
+        foreach (var objective in new[] { MatchObjective.MostMatchedThenScore, MatchObjective.TotalScore })
+        {
+            var r = OptimalMatcher.Solve(p, objective, Ct);
+            r.Matched.ShouldBe(0);
+            r.MentorOf.ShouldAllBe(j => j == -1);
+            CertificateChecker.Check(p, r, objective).Ok.ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public void MalformedArcProblemIsRefused()
+    {
+        var p = new ArcProblem
+        {
+            MenteeCount = 1, MentorCount = 1, Capacities = [1],
+            RowStart = [0, 1], ArcMentor = [5], ArcScore = [1],
+        };
+        Should.Throw<ArgumentException>(() => OptimalMatcher.Solve(p, MatchObjective.TotalScore, Ct));
+    }
 }

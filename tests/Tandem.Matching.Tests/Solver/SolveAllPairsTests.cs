@@ -7,27 +7,30 @@ public sealed class SolveAllPairsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static TheoryData<int, MatchObjective> Cases()
+    public static TheoryData<int, MatchObjective, int> Cases()
     {
-        var data = new TheoryData<int, MatchObjective>();
+        var data = new TheoryData<int, MatchObjective, int>();
         foreach (int seed in Enumerable.Range(1, 40))
         {
-            data.Add(seed, MatchObjective.MostMatchedThenScore);
-            data.Add(seed, MatchObjective.TotalScore);
+            foreach (int reserve in new[] { 0, 1, 32 })
+            {
+                data.Add(seed, MatchObjective.MostMatchedThenScore, reserve);
+                data.Add(seed, MatchObjective.TotalScore, reserve);
+            }
         }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void SolveAllPairsEqualsSolveOnTheFullArcSet(int seed, MatchObjective objective)
+    public void SolveAllPairsEqualsSolveOnTheFullArcSet(int seed, MatchObjective objective, int reserve)
     {
         // Many mentees, few slots, short shortlist: the pricing loop has to add arcs over several rounds.
         var full = Instances.Random(seed, mentees: 60 + seed, mentors: 15, density: 0.7, -30, 100, maxCap: 3);
         var source = new MatrixPairSource(full);
         var expected = OptimalMatcher.Solve(full, objective, Ct);
 
-        var all = OptimalMatcher.SolveAllPairs(source, objective, shortlist: 2, threads: 2, ct: Ct);
+        var all = OptimalMatcher.SolveAllPairs(source, objective, shortlist: 2, reserve, threads: 2, progress: null, Ct);
 
         all.Result.Matched.ShouldBe(expected.Matched);
         all.Result.TotalScore.ShouldBe(expected.TotalScore);

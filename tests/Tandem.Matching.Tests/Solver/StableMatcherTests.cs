@@ -51,3 +51,31 @@ public sealed class StableMatcherTests
         StableMatcher.BlockingPairs(p, [1, 0]).ShouldContain((0, 0));
     }
 }
+
+public sealed class GreedyMatcherTests
+{
+    [Fact]
+    public void GreedyTakesTheHighestArcsFirstAndBreaksTiesByIndex()
+    {
+        // Mentor 0 (capacity 1) is wanted by both at score 5: the lower mentee index wins.
+        var p = new ArcProblem
+        {
+            MenteeCount = 2, MentorCount = 2, Capacities = [1, 1],
+            RowStart = [0, 2, 3], ArcMentor = [1, 0, 0], ArcScore = [1, 5, 5],
+        };
+        var r = GreedyMatcher.Solve(p);
+        r.MentorOf.ShouldBe([0, -1]);
+        r.TotalScore.ShouldBe(5);
+    }
+
+    [Fact]
+    public void GreedyNeverBeatsTheOptimum()
+    {
+        for (int seed = 1; seed <= 30; seed++)
+        {
+            var p = Instances.Random(seed, 40, 8, 0.4, -10, 50, 3);
+            GreedyMatcher.Solve(p, MatchObjective.TotalScore).TotalScore
+                .ShouldBeLessThanOrEqualTo(OptimalMatcher.Solve(p, MatchObjective.TotalScore, TestContext.Current.CancellationToken).TotalScore);
+        }
+    }
+}
