@@ -18,6 +18,7 @@ internal static class MatchCommand
         command.Options.Add(shared.Objective);
         command.Options.Add(shared.Out);
         var arcs = ArcsMatch.AddInputOptions(command);
+        command.Options.Add(CohortMatch.CohortOption);
         command.SetAction(parse => Dispatch(parse, shared, arcs, output, error));
         return command;
     }
@@ -29,7 +30,17 @@ internal static class MatchCommand
             parse.GetValue(shared.Objective) == "total" ? MatchObjective.TotalScore : MatchObjective.MostMatchedThenScore,
             parse.GetValue(shared.Out));
         if (arcs.IsUsed(parse)) return ArcsMatch.Run(parse, arcs, settings, output, error);
-        error.WriteLine("error: give --arcs and --capacities.");
+        if (parse.GetValue(CohortMatch.CohortOption) is { } cohort)
+        {
+            if (settings.OutPath is null)
+            {
+                error.WriteLine("error: --cohort needs --out result.json.");
+                return 2;
+            }
+            // Mode and objective of a cohort come from its JSON (see docs/matching-format.md).
+            return CohortMatch.Run(cohort.FullName, settings.OutPath, output, error);
+        }
+        error.WriteLine("error: give --arcs and --capacities, or --cohort and --out.");
         return 2;
     }
 

@@ -29,6 +29,25 @@ public sealed class MatchCommandTests : IDisposable
         => Run(["match", "--arcs", Write("arcs.csv", arcs), "--capacities", Write("capacities.csv", caps), "--out", OutPath, .. extra]);
 
     [Fact]
+    public void TheMatchCommandMatchesACohortFileIntoAResultFile()
+    {
+        var result = Path.Combine(_dir, "result.json");
+        var (code, output, error) = Run("match", "--cohort", Path.Combine(AppContext.BaseDirectory, "examples", "cohort.json"), "--out", result);
+        code.ShouldBe(0, error);
+        output.ShouldContain("Optimality certificate verified.");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result));
+        json.RootElement.GetProperty("totals").GetProperty("matched").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
+    public void ACohortWithoutAnOutputFileIsRefused()
+    {
+        var (code, _, error) = Run("match", "--cohort", Path.Combine(AppContext.BaseDirectory, "examples", "cohort.json"));
+        code.ShouldBe(2);
+        error.ShouldContain("--cohort needs --out");
+    }
+
+    [Fact]
     public void HappyPathPrintsTheExactDecimalTotalAndWritesPairsAsGiven()
     {
         var (code, output, error) = Match("mentee,mentor,score\na,x,1.5\nb,x,2\nb,y,2.25\nc,y,-1\n");
