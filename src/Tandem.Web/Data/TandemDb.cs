@@ -4,6 +4,7 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Matching;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Pairs;
@@ -25,6 +26,11 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<MatchSettings> MatchSettings => Set<MatchSettings>();
+    public DbSet<PairRule> PairRules => Set<PairRule>();
+    public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
+    public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
+    public DbSet<MentorRanking> MentorRankings => Set<MentorRanking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
