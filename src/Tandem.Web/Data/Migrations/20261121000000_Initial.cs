@@ -300,7 +300,7 @@ public sealed class Initial : Migration
                 Matched = table.Column<int>(nullable: false),
                 TotalScore = table.Column<double>(nullable: false),
                 CertificateVerified = table.Column<bool>(nullable: false),
-                ResultJson = table.Column<string>(maxLength: 400, nullable: false),
+                ResultJson = table.Column<string>(nullable: false),
             },
             constraints: table =>
             {

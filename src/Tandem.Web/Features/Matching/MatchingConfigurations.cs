@@ -36,7 +36,7 @@ internal sealed class MatchRunConfiguration : IEntityTypeConfiguration<MatchRun>
         b.HasOne<Cohort>().WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
         b.Property(r => r.WeightsJson).HasMaxLength(1000);
         // A 2,000-person cohort's result is a few megabytes: an unbounded text column on both providers.
-        b.Property(r => r.ResultJson).HasColumnType("text");
+        b.Property(r => r.ResultJson).Metadata.SetMaxLength(null);
         b.HasIndex(r => new { r.CohortId, r.Id });
         b.HasMany(r => r.Proposals).WithOne().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
     }
