@@ -169,3 +169,24 @@ public sealed class MatchingRunTests
         (await response.JsonAsync()).GetProperty("matched").GetInt32().ShouldBe(3);
     }
 }
+
+public sealed class MatchingCacheTests
+{
+    [Fact]
+    public async Task TheWhatIfSeesAnApplicationAcceptedAfterTheRun()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        var late = await world.MentorAsync(small.Id, "late-mentor@example.com", status: Tandem.Web.Features.Applications.ApplicationStatus.Submitted);
+        var client = await world.CoordinatorAsync();
+        await MatchingWorld.RunAsync(client, small.Id);
+        var before = await (await client.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/preview", new { })).JsonAsync();
+        before.GetProperty("matched").GetInt32().ShouldBe(3);
+
+        await world.Factory.WithDbAsync(d => d.Applications.Where(a => a.Id == late)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, Tandem.Web.Features.Applications.ApplicationStatus.Accepted)));
+        var after = await (await client.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/preview", new { })).JsonAsync();
+        after.GetProperty("matched").GetInt32().ShouldBe(4);
+        after.GetProperty("matchedChange").GetInt32().ShouldBe(1);
+    }
+}

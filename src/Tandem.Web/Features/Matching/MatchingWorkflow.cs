@@ -181,7 +181,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         if (!rerun.Ok) return rerun.As<RuleResponse>();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.PairRules.RemoveRange(db.PairRules.Where(r => r.CohortId == cohortId && r.Kind == PairRuleKind.Lock && (r.MenteeApplicationId == a || r.MenteeApplicationId == b)));
+        db.PairRules.RemoveRange(await db.PairRules.Where(r => r.CohortId == cohortId && r.Kind == PairRuleKind.Lock && (r.MenteeApplicationId == a || r.MenteeApplicationId == b)).ToListAsync(ct));
         var first = new PairRule { CohortId = cohortId, MenteeApplicationId = a, MentorApplicationId = y, Kind = PairRuleKind.Lock, CreatedById = userId, CreatedAt = now };
         db.PairRules.AddRange(first, new PairRule { CohortId = cohortId, MenteeApplicationId = b, MentorApplicationId = x, Kind = PairRuleKind.Lock, CreatedById = userId, CreatedAt = now });
         await db.SaveChangesAsync(ct);
