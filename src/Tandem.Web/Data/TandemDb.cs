@@ -7,6 +7,7 @@ using Tandem.Web.Features.Feedback;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Matching;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Memberships;
@@ -35,6 +36,11 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<PairFeedback> PairFeedback => Set<PairFeedback>();
     public DbSet<ClosureReflection> ClosureReflections => Set<ClosureReflection>();
+    public DbSet<MatchSettings> MatchSettings => Set<MatchSettings>();
+    public DbSet<PairRule> PairRules => Set<PairRule>();
+    public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
+    public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
+    public DbSet<MentorRanking> MentorRankings => Set<MentorRanking>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Matching;
 using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
@@ -95,6 +96,7 @@ public static class AppSetup
         services.AddScoped<Features.CheckIns.CheckInRules>();
         services.AddScoped<Features.Feedback.FeedbackRules>().AddScoped<Features.Feedback.FeedforwardThemes>();
         services.AddScoped<Features.Closure.ClosureRules>();
+        services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
     }
 
     public static void UseTandem(this WebApplication app)
@@ -136,6 +138,7 @@ public static class AppSetup
         api.MapCohorts();
         api.MapMemberships();
         api.MapApplications();
+        api.MapMatching();
         api.MapFaq();
         api.MapPublic();
         Features.Pairs.PairsOverviewApi.MapPairsOverview(api);

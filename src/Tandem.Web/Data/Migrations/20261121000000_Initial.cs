@@ -241,6 +241,31 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "MatchSettings",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                ProgramId = table.Column<int>(nullable: false),
+                Interests = table.Column<double>(nullable: false),
+                Goals = table.Column<double>(nullable: false),
+                Industry = table.Column<double>(nullable: false),
+                Personality = table.Column<double>(nullable: false),
+                Availability = table.Column<double>(nullable: false),
+                SeniorityGap = table.Column<double>(nullable: false),
+                ReverseFit = table.Column<double>(nullable: false),
+                MenteeRanking = table.Column<double>(nullable: false),
+                MinSharedSlots = table.Column<int>(nullable: false),
+                SameEmployerAllowed = table.Column<bool>(nullable: false),
+                InternalProgram = table.Column<bool>(nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MatchSettings", x => x.Id);
+                table.ForeignKey(name: "FK_MatchSettings_Programs_ProgramId", column: x => x.ProgramId, principalTable: "Programs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Memberships",
             columns: table => new
             {
@@ -282,6 +307,28 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "MatchRuns",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CohortId = table.Column<int>(nullable: false),
+                Mode = table.Column<int>(nullable: false),
+                Objective = table.Column<int>(nullable: false),
+                WeightsJson = table.Column<string>(maxLength: 1000, nullable: false),
+                CreatedById = table.Column<string>(maxLength: 400, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                Matched = table.Column<int>(nullable: false),
+                TotalScore = table.Column<double>(nullable: false),
+                CertificateVerified = table.Column<bool>(nullable: false),
+                ResultJson = table.Column<string>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MatchRuns", x => x.Id);
+                table.ForeignKey(name: "FK_MatchRuns_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Applications",
             columns: table => new
             {
@@ -318,6 +365,65 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_Applications_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey(name: "FK_Applications_Memberships_MembershipId", column: x => x.MembershipId, principalTable: "Memberships", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
                 table.ForeignKey(name: "FK_Applications_Tracks_TrackId", column: x => x.TrackId, principalTable: "Tracks", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MatchProposals",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                RunId = table.Column<int>(nullable: false),
+                MenteeApplicationId = table.Column<int>(nullable: false),
+                MentorApplicationId = table.Column<int>(nullable: false),
+                Score = table.Column<double>(nullable: false),
+                Locked = table.Column<bool>(nullable: false),
+                Rank = table.Column<int>(nullable: false),
+                AllowedMentors = table.Column<int>(nullable: false),
+                Why = table.Column<string>(maxLength: 1000, nullable: false),
+                BreakdownJson = table.Column<string>(maxLength: 2000, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MatchProposals", x => x.Id);
+                table.ForeignKey(name: "FK_MatchProposals_MatchRuns_RunId", column: x => x.RunId, principalTable: "MatchRuns", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "MentorRankings",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CohortId = table.Column<int>(nullable: false),
+                MenteeApplicationId = table.Column<int>(nullable: false),
+                MentorApplicationId = table.Column<int>(nullable: false),
+                Rank = table.Column<int>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_MentorRankings", x => x.Id);
+                table.ForeignKey(name: "FK_MentorRankings_Applications_MenteeApplicationId", column: x => x.MenteeApplicationId, principalTable: "Applications", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_MentorRankings_Applications_MentorApplicationId", column: x => x.MentorApplicationId, principalTable: "Applications", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_MentorRankings_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "PairRules",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CohortId = table.Column<int>(nullable: false),
+                MenteeApplicationId = table.Column<int>(nullable: false),
+                MentorApplicationId = table.Column<int>(nullable: false),
+                Kind = table.Column<int>(nullable: false),
+                CreatedById = table.Column<string>(maxLength: 400, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_PairRules", x => x.Id);
+                table.ForeignKey(name: "FK_PairRules_Applications_MenteeApplicationId", column: x => x.MenteeApplicationId, principalTable: "Applications", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_PairRules_Applications_MentorApplicationId", column: x => x.MentorApplicationId, principalTable: "Applications", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_PairRules_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -505,6 +611,12 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_FaqEntries_ProgramId", table: "FaqEntries", columns: ["ProgramId"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_MatchProposals_RunId_MenteeApplicationId", table: "MatchProposals", columns: ["RunId", "MenteeApplicationId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_MatchRuns_CohortId_Id", table: "MatchRuns", columns: ["CohortId", "Id"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_MatchSettings_ProgramId", table: "MatchSettings", columns: ["ProgramId"], unique: true);
+
         migrationBuilder.CreateIndex(name: "IX_MeetingNotes_AuthorId", table: "MeetingNotes", columns: ["AuthorId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_MeetingNotes_MeetingId_AuthorId", table: "MeetingNotes", columns: ["MeetingId", "AuthorId"], unique: true);
@@ -519,11 +631,25 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_Memberships_UserId_StartsOn", table: "Memberships", columns: ["UserId", "StartsOn"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_MentorRankings_CohortId", table: "MentorRankings", columns: ["CohortId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_MentorRankings_MenteeApplicationId_MentorApplicationId", table: "MentorRankings", columns: ["MenteeApplicationId", "MentorApplicationId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_MentorRankings_MenteeApplicationId_Rank", table: "MentorRankings", columns: ["MenteeApplicationId", "Rank"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_MentorRankings_MentorApplicationId", table: "MentorRankings", columns: ["MentorApplicationId"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_Notifications_UserId_ReadAt", table: "Notifications", columns: ["UserId", "ReadAt"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_PairFeedback_AuthorId", table: "PairFeedback", columns: ["AuthorId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_PairFeedback_PairId_AuthorId", table: "PairFeedback", columns: ["PairId", "AuthorId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_PairRules_CohortId_MenteeApplicationId_MentorApplicationId", table: "PairRules", columns: ["CohortId", "MenteeApplicationId", "MentorApplicationId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_PairRules_MenteeApplicationId", table: "PairRules", columns: ["MenteeApplicationId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_PairRules_MentorApplicationId", table: "PairRules", columns: ["MentorApplicationId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Pairs_CohortId_Status", table: "Pairs", columns: ["CohortId", "Status"], unique: false);
 
@@ -549,9 +675,14 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "ClosureReflections");
         migrationBuilder.DropTable(name: "CheckIns");
         migrationBuilder.DropTable(name: "Pairs");
+        migrationBuilder.DropTable(name: "PairRules");
+        migrationBuilder.DropTable(name: "MentorRankings");
+        migrationBuilder.DropTable(name: "MatchProposals");
         migrationBuilder.DropTable(name: "Applications");
+        migrationBuilder.DropTable(name: "MatchRuns");
         migrationBuilder.DropTable(name: "Tracks");
         migrationBuilder.DropTable(name: "Memberships");
+        migrationBuilder.DropTable(name: "MatchSettings");
         migrationBuilder.DropTable(name: "FaqEntries");
         migrationBuilder.DropTable(name: "Cohorts");
         migrationBuilder.DropTable(name: "Profiles");

@@ -1,0 +1,172 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Matching;
+
+/// <summary>The coordinator's matching desk for one cohort: run, inspect, lock, forbid, swap, pair by hand, what-if, compare, publish.</summary>
+[Authorize(Policy = Roles.Coordinator)]
+public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publisher, CohortInputBuilder builder, IStringLocalizer<MatchingText> t) : PageModel
+{
+    public const int ListSize = 25;
+
+    public sealed class InputModel
+    {
+        public string Mode { get; set; } = "optimal";
+        public string Objective { get; set; } = "mostMatchedThenScore";
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Interests { get; set; } = 1;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Goals { get; set; } = 2;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Industry { get; set; } = 0.5;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Personality { get; set; } = 0.5;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Availability { get; set; } = 1;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double SeniorityGap { get; set; } = 1;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double ReverseFit { get; set; } = 0.5;
+        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double MenteeRanking { get; set; } = 1.5;
+
+        public WeightsRequest Weights() => new(Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking);
+
+        public void Use(WeightsRequest w) =>
+            (Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking) =
+            (w.Interests, w.Goals, w.Industry, w.Personality, w.Availability, w.SeniorityGap, w.ReverseFit, w.MenteeRanking);
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "menteeId")] public int? ExplainMentee { get; set; }
+    [BindProperty(SupportsGet = true, Name = "mentorId")] public int? ExplainMentor { get; set; }
+
+    public int CohortId { get; private set; }
+    public MatchingWorkflow.CohortFacts Cohort { get; private set; } = null!;
+    public LatestRunResponse Latest { get; private set; } = null!;
+    public BuiltCohort People { get; private set; } = null!;
+    public ExplainResponse? Explanation { get; private set; }
+    public CompareResponse? Comparison { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int UnmatchedPage { get; private set; } = 1;
+    public int LastPage => Math.Max(1, (Latest.Proposals.Total + Latest.Proposals.PageSize - 1) / Latest.Proposals.PageSize);
+    public bool CanEdit => Cohort.Status == CohortStatus.Matching;
+
+    public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cohortId, ct)) return NotFound();
+        if (Latest.Run is { } run)
+        {
+            Input.Use(run.Weights);
+            (Input.Mode, Input.Objective) = (run.Mode, run.Objective);
+        }
+        else Input.Use(WeightsRequest.From(People.Input.Weights));
+        if (ExplainMentee is int mentee && ExplainMentor is int mentor)
+        {
+            var e = await workflow.ExplainAsync(cohortId, new PairRequest(mentee, mentor), ct);
+            if (e.Ok) Explanation = e.Value;
+            else foreach (var m in e.Messages()) ModelState.AddModelError("", m);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(int cohortId, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
+        var outcome = await workflow.RunAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.Weights()), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, () => t["Matched {0} of {1} mentees.", outcome.Value!.Matched, outcome.Value.Mentees], ct);
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await workflow.LockAsync(cohortId, new PairRequest(menteeId, mentorId), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, () => t["Locked {0} with {1}; the rest was matched again around the locks.", outcome.Value!.Rule.MenteeName, outcome.Value.Rule.MentorName], ct);
+    }
+
+    public async Task<IActionResult> OnPostForbidAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await workflow.ForbidAsync(cohortId, new PairRequest(menteeId, mentorId), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, () => t["Forbade {0} with {1}; the cohort was matched again.", outcome.Value!.Rule.MenteeName, outcome.Value.Rule.MentorName], ct);
+    }
+
+    public async Task<IActionResult> OnPostManualAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await workflow.ManualAsync(cohortId, new PairRequest(menteeId, mentorId), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, () => t["Paired {0} with {1} by hand (saved as a lock).", outcome.Value!.Rule.MenteeName, outcome.Value.Rule.MentorName], ct);
+    }
+
+    public async Task<IActionResult> OnPostSwapAsync(int cohortId, int menteeId, int otherMenteeId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await workflow.SwapAsync(cohortId, new SwapRequest(menteeId, otherMenteeId), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, () => t["Swapped the mentors; both new pairs are locked."], ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int cohortId, int ruleId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await workflow.RemoveRuleAsync(cohortId, ruleId, User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, () => t["Removed; the cohort was matched again."], ct);
+    }
+
+    public async Task<IActionResult> OnPostCompareAsync(int cohortId, CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
+        var outcome = await workflow.CompareAsync(cohortId, new CompareRequest(Input.Weights(), Input.Objective), ct);
+        if (outcome.Failure == MatchingFailure.NotFound) return NotFound();
+        if (outcome.Ok) Comparison = outcome.Value;
+        else foreach (var m in outcome.Messages()) ModelState.AddModelError("", m);
+        return await ReloadAsync(cohortId, ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int cohortId, int version, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await publisher.PublishAsync(cohortId, version, ct);
+        if (outcome.Ok)
+        {
+            TempData["Flash"] = t["Published {0} pairs; both people of each pair have been emailed. The cohort is now Active.", outcome.Value!.Pairs].Value;
+            return Redirect($"/Cohorts/Details/{cohortId}");
+        }
+        return await AfterAsync(cohortId, outcome, () => "", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync<T>(int cohortId, MatchingOutcome<T> outcome, Func<string> done, CancellationToken ct)
+    {
+        CohortId = cohortId;
+        if (outcome.Failure == MatchingFailure.NotFound) return NotFound();
+        if (outcome.Ok)
+        {
+            TempData["Flash"] = done();
+            return Redirect(Link(Q, 1));
+        }
+        foreach (var m in outcome.Messages()) ModelState.AddModelError("", m);
+        return await ReloadAsync(cohortId, ct);
+    }
+
+    private async Task<IActionResult> ReloadAsync(int cohortId, CancellationToken ct) => await LoadAsync(cohortId, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(int cohortId, CancellationToken ct)
+    {
+        var cohort = await workflow.CohortAsync(cohortId, ct);
+        if (cohort is null) return false;
+        (CohortId, Cohort) = (cohortId, cohort);
+        PageNumber = Math.Max(1, int.TryParse(Request.Query["page"], out var p) ? p : 1);
+        UnmatchedPage = Math.Max(1, int.TryParse(Request.Query["upage"], out var u) ? u : 1);
+        Latest = (await workflow.LatestAsync(cohortId, Q, PageNumber, ct))!;
+        People = await builder.GetAsync(cohortId, ct);
+        return true;
+    }
+
+    public string Link(string? q, int page, int? upage = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = q, ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["upage"] = upage > 1 ? upage.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/Matching/{CohortId}", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}

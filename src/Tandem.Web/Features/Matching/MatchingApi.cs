@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Matching;
+
+public static class MatchingApi
+{
+    public static RouteGroupBuilder MapMatching(this RouteGroupBuilder api)
+    {
+        var settings = api.MapGroup("/program/match-settings").WithTags("Matching").RequireAuthorization(Roles.Coordinator);
+        settings.MapGet("/", GetSettings).WithSummary("The program's matching weights and rules.");
+        settings.MapPut("/", PutSettings).WithSummary("Changes the program's matching weights and rules.");
+
+        var m = api.MapGroup("/cohorts/{id:int}/matching").WithTags("Matching").RequireAuthorization(Roles.Coordinator);
+        m.MapPost("/runs", Run).WithSummary("Matches the cohort (mode optimal|stable, objective mostMatchedThenScore|totalScore) and stores the proposals.");
+        m.MapGet("/runs/latest", Latest).WithSummary("The latest run: totals, one page of proposals (?q=, ?page=), the unmatched with reasons, locks and forbids.");
+        m.MapPost("/locks", Lock).WithSummary("Locks a pair and re-matches the rest around it.");
+        m.MapDelete("/locks/{ruleId:int}", Remove).WithSummary("Removes a lock or a forbid and re-matches.");
+        m.MapPost("/forbids", Forbid).WithSummary("Forbids a pair and re-matches.");
+        m.MapDelete("/forbids/{ruleId:int}", Remove).WithSummary("Removes a lock or a forbid and re-matches.");
+        m.MapPost("/swap", Swap).WithSummary("Swaps the proposed mentors of two mentees (saved as two locks) and re-matches.");
+        m.MapPost("/explain", Explain).WithSummary("Whether a hand-picked pair is allowed, and its score breakdown.");
+        m.MapPost("/manual", Manual).WithSummary("Pairs a mentee and a mentor by hand (saved as a lock) and re-matches.");
+        m.MapPost("/preview", Preview).WithSummary("What-if: matches with the given weights without saving; totals and the difference from the latest run.");
+        m.MapPost("/compare", Compare).WithSummary("Matches optimal and stable without saving: matched, total, gap, pairs that differ.");
+        m.MapPost("/publish", Publish).WithSummary("Publishes the latest run's pairs, emails both people of each pair and moves the cohort to Active.");
+
+        var rank = api.MapGroup("/cohorts/{id:int}/my-ranking").WithTags("Matching").RequireAuthorization();
+        rank.MapGet("/", GetRanking).WithSummary("The signed-in mentee's ranking of this cohort's published mentors.");
+        rank.MapPut("/", PutRanking).WithSummary("Replaces the signed-in mentee's ranking (up to five mentor application ids, best first) while applications are open.");
+        return m;
+    }
+
+    private static async Task<Ok<MatchSettingsRequest>> GetSettings(MatchSettingsEditor editor, CancellationToken ct) =>
+        TypedResults.Ok(MatchSettingsRequest.From(await editor.LoadAsync(ct)));
+
+    private static async Task<Results<Ok<MatchSettingsRequest>, ValidationProblem>> PutSettings(MatchSettingsRequest request, MatchSettingsEditor editor, CancellationToken ct)
+    {
+        var outcome = await editor.UpdateAsync(request, ct);
+        return outcome.Ok ? TypedResults.Ok(MatchSettingsRequest.From(outcome.Value!)) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+    }
+
+    private static async Task<Results<Ok<RunSummary>, NotFound, ValidationProblem, ProblemHttpResult>> Run(int id, RunRequest? request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.RunAsync(id, request ?? new(), http.User.Id(), ct), t);
+
+    private static async Task<Results<Ok<LatestRunResponse>, NotFound>> Latest(int id, string? q, int? page, MatchingWorkflow w, CancellationToken ct) =>
+        await w.LatestAsync(id, q, page ?? 1, ct) is { } latest ? TypedResults.Ok(latest) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Lock(int id, PairRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.LockAsync(id, request, http.User.Id(), ct), t);
+
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Forbid(int id, PairRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.ForbidAsync(id, request, http.User.Id(), ct), t);
+
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Manual(int id, PairRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.ManualAsync(id, request, http.User.Id(), ct), t);
+
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Swap(int id, SwapRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.SwapAsync(id, request, http.User.Id(), ct), t);
+
+    private static async Task<Results<Ok<ExplainResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Explain(int id, PairRequest request, MatchingWorkflow w, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.ExplainAsync(id, request, ct), t);
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Remove(int id, int ruleId, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct)
+    {
+        var outcome = await w.RemoveRuleAsync(id, ruleId, http.User.Id(), ct);
+        return outcome.Failure switch
+        {
+            MatchingFailure.None => TypedResults.NoContent(),
+            MatchingFailure.NotFound => TypedResults.NotFound(),
+            MatchingFailure.Conflict => Conflict(outcome.Message!, t),
+            _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
+        };
+    }
+
+    private static async Task<Results<Ok<PreviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Preview(int id, PreviewRequest? request, MatchingWorkflow w, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.PreviewAsync(id, request ?? new(), ct), t);
+
+    private static async Task<Results<Ok<CompareResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Compare(int id, CompareRequest? request, MatchingWorkflow w, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await w.CompareAsync(id, request ?? new(), ct), t);
+
+    private static async Task<Results<Ok<PublishResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(int id, PublishRequest? request, MatchPublisher publisher, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await publisher.PublishAsync(id, request?.Version, ct), t);
+
+    private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetRanking(int id, MentorRankings rankings, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await rankings.GetAsync(id, http.User.Id(), ct), t);
+
+    private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutRanking(int id, RankingRequest request, MentorRankings rankings, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
+        Answer(await rankings.SaveAsync(id, http.User.Id(), request, ct), t);
+
+    private static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> Answer<T>(MatchingOutcome<T> outcome, IStringLocalizer<MatchingText> t) => outcome.Failure switch
+    {
+        MatchingFailure.None => TypedResults.Ok(outcome.Value!),
+        MatchingFailure.NotFound => TypedResults.NotFound(),
+        MatchingFailure.Conflict => Conflict(outcome.Message!, t),
+        _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
+    };
+
+    private static ProblemHttpResult Conflict(string detail, IStringLocalizer<MatchingText> t) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["The cohort cannot be matched now"], detail: detail);
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Matching;
+
+/// <summary>A mentee ranks up to five of her cohort's published mentors while applications are open.</summary>
+[Authorize]
+public sealed class RankModel(MentorRankings rankings, IStringLocalizer<MatchingText> t) : PageModel
+{
+    public sealed class InputModel
+    {
+        public int?[] Choices { get; set; } = new int?[MentorRankings.MaxRanked];
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public MyRankingResponse? Mine { get; private set; }
+    public IReadOnlyList<(int Id, string Label)> Choices { get; private set; } = [];
+    public PageResponse<MentorOption> Mentors { get; private set; } = new([], 1, MentorRankings.PageSize, 0);
+    public int CohortId { get; private set; }
+    public int LastPage => Math.Max(1, (Mentors.Total + Mentors.PageSize - 1) / Mentors.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
+    {
+        if (!await LoadAsync(cohortId, ct)) return NotFound();
+        if (Mine is not null)
+            foreach (var r in Mine.Ranking.Where(r => r.Rank <= MentorRankings.MaxRanked)) Input.Choices[r.Rank - 1] = r.MentorApplicationId;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int cohortId, CancellationToken ct)
+    {
+        var ids = (Input.Choices ?? []).OfType<int>().ToArray();
+        var outcome = await rankings.SaveAsync(cohortId, User.Id(), new RankingRequest(ids), ct);
+        if (outcome.Failure == MatchingFailure.NotFound) return NotFound();
+        if (outcome.Ok)
+        {
+            TempData["Flash"] = t["Your ranking is saved."].Value;
+            return RedirectToPage(new { cohortId });
+        }
+        foreach (var m in outcome.Messages()) ModelState.AddModelError("", m);
+        return await LoadAsync(cohortId, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int cohortId, CancellationToken ct)
+    {
+        CohortId = cohortId;
+        var mine = await rankings.GetAsync(cohortId, User.Id(), ct);
+        if (mine.Failure == MatchingFailure.NotFound) return false;
+        if (mine.Ok) Mine = mine.Value;
+        else foreach (var m in mine.Messages()) ModelState.AddModelError("", m);
+        var page = Math.Max(1, int.TryParse(Request.Query["page"], out var p) ? p : 1);
+        Mentors = await rankings.MentorsAsync(cohortId, Q, page, ct);
+        Choices = await rankings.ChoicesAsync(cohortId, ct);
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Matching;
+using Tandem.Web.Tests.Infrastructure;
+
+namespace Tandem.Web.Tests.Matching;
+
+public sealed class MatchingPageTests
+{
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task TheCoordinatorRunsLocksComparesAndPublishesFromThePage()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        var page = await world.Factory.PageClientAsync(MatchingWorld.Coordinator);
+        var url = $"/Matching/{small.Id}";
+
+        var details = await Pages.GetDocumentAsync(page, $"/Cohorts/Details/{small.Id}");
+        details.QuerySelector("#matching")!.GetAttribute("href").ShouldBe(url);
+        (await Pages.GetDocumentAsync(page, url)).QuerySelector("#no-run").ShouldNotBeNull();
+
+        var run = await Pages.PostFormAsync(page, url, new() { ["Input.Mode"] = "optimal", ["Input.Objective"] = "mostMatchedThenScore", ["Input.Interests"] = "1", ["Input.Goals"] = "2" }, "Run");
+        run.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var doc = await Pages.GetDocumentAsync(page, url);
+        doc.QuerySelector("[role=status]")!.TextContent.ShouldContain("Matched 3 of 4 mentees.");
+        doc.QuerySelector("#matched")!.TextContent.ShouldBe("3");
+        var rows = doc.QuerySelectorAll("#proposals tbody tr");
+        rows.Length.ShouldBe(3);
+        rows[0].QuerySelectorAll(".progress").Length.ShouldBe(8);
+        doc.QuerySelectorAll("#unmatched-mentees li").Length.ShouldBe(1);
+        doc.QuerySelectorAll("input[data-weight]").Length.ShouldBe(8);
+
+        var (mentee, mentor) = (rows[0].GetAttribute("data-mentee")!, rows[0].GetAttribute("data-mentor")!);
+        (await Pages.PostFormAsync(page, url, new() { ["menteeId"] = mentee, ["mentorId"] = mentor }, "Lock")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        doc = await Pages.GetDocumentAsync(page, url);
+        doc.QuerySelector($"#proposals tr[data-mentee='{mentee}'] .locked").ShouldNotBeNull();
+        doc.QuerySelectorAll("#rules li").Length.ShouldBe(1);
+
+        // Locking it again is refused with a message on the page; nothing changes.
+        var again = await Pages.PostFormAsync(page, url, new() { ["menteeId"] = mentee, ["mentorId"] = mentor }, "Lock");
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Pages.Errors(await Pages.ParseAsync(await again.Content.ReadAsStringAsync())).ShouldContain(e => e.Contains("already locked together"));
+        (await world.Factory.WithDbAsync(d => d.PairRules.CountAsync())).ShouldBe(1);
+
+        var compare = await Pages.PostFormAsync(page, url, new() { ["Input.Mode"] = "optimal", ["Input.Objective"] = "mostMatchedThenScore", ["Input.Interests"] = "1" }, "Compare");
+        compare.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var compared = await Pages.ParseAsync(await compare.Content.ReadAsStringAsync());
+        compared.QuerySelector("#cmp-optimal")!.TextContent.ShouldContain("3");
+        compared.QuerySelector("#cmp-summary").ShouldNotBeNull();
+
+        var manual = await Pages.GetDocumentAsync(page, $"{url}?menteeId={S(small.Mentees[3])}&mentorId={S(small.Mentors[0])}");
+        manual.QuerySelector("#explanation")!.TextContent.ShouldContain("mentee4");
+
+        var version = await world.Factory.WithDbAsync(d => d.Cohorts.Where(c => c.Id == small.Id).Select(c => c.Version).SingleAsync());
+        var publish = await Pages.PostFormAsync(page, url, new() { ["version"] = S(version) }, "Publish");
+        publish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        publish.Headers.Location!.ToString().ShouldBe($"/Cohorts/Details/{small.Id}");
+        (await world.Factory.WithDbAsync(d => d.Pairs.CountAsync())).ShouldBe(3);
+
+        // After publishing the page is read-only and says why.
+        var after = await Pages.GetDocumentAsync(page, url);
+        after.QuerySelector("#publish").ShouldBeNull();
+        after.QuerySelector(".alert-info")!.TextContent.ShouldContain("Matching");
+    }
+
+    [Fact]
+    public async Task AStalePublishFormGetsAConflictMessageAndPublishesNothing()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        var page = await world.Factory.PageClientAsync(MatchingWorld.Coordinator);
+        var url = $"/Matching/{small.Id}";
+        await Pages.PostFormAsync(page, url, new() { ["Input.Mode"] = "optimal", ["Input.Objective"] = "mostMatchedThenScore", ["Input.Goals"] = "2" }, "Run");
+
+        var response = await Pages.PostFormAsync(page, url, new() { ["version"] = "999" }, "Publish");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Pages.Errors(await Pages.ParseAsync(await response.Content.ReadAsStringAsync())).ShouldContain(e => e.Contains("Someone else changed"));
+        (await world.Factory.WithDbAsync(d => d.Pairs.CountAsync())).ShouldBe(0);
+        (await world.Factory.WithDbAsync(d => d.Cohorts.Where(c => c.Id == small.Id).Select(c => c.Status).SingleAsync())).ShouldBe(CohortStatus.Matching);
+    }
+
+    [Fact]
+    public async Task TheMatchingPageSpeaksChinese()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        var page = await world.Factory.PageClientAsync(MatchingWorld.Coordinator);
+        var doc = await Pages.GetDocumentAsync(page, $"/Matching/{small.Id}?culture=zh-Hans");
+        doc.QuerySelector("#run")!.TextContent.ShouldBe("按这些权重运行");
+        _ = typeof(MatchingText);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Pairs;
+using Tandem.Web.Tests.Infrastructure;
+
+namespace Tandem.Web.Tests.Matching;
+
+public sealed class PublishTests
+{
+    [Fact]
+    public async Task PublishingCreatesThePairsEmailsBothPeopleAndActivatesTheCohort()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        var client = await world.CoordinatorAsync();
+        await MatchingWorld.RunAsync(client, small.Id);
+        var proposals = await MatchingWorld.ProposalsAsync(client, small.Id);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/publish", new { });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.JsonAsync()).GetProperty("pairs").GetInt32().ShouldBe(3);
+
+        var pairs = await world.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().ToListAsync());
+        pairs.Select(p => (p.MenteeApplicationId, p.MentorApplicationId)).ShouldBe(proposals.Select(kv => (kv.Key, kv.Value)), ignoreOrder: true);
+        pairs.ShouldAllBe(p => p.Origin == PairOrigin.Matched && p.Status == PairStatus.Active && p.Score > 0 && p.PublishedAt == MatchingWorld.Now.UtcDateTime);
+        (await world.Factory.WithDbAsync(d => d.Cohorts.Where(c => c.Id == small.Id).Select(c => c.Status).SingleAsync())).ShouldBe(CohortStatus.Active);
+
+        var mails = Outbox.Read(world.Factory.Outbox);
+        mails.Count.ShouldBe(6);
+        var first = pairs[0];
+        var menteeMail = mails.Single(m => m.To == $"mentee{small.Mentees.ToList().IndexOf(first.MenteeApplicationId) + 1}@example.com");
+        var mentorName = $"mentor{small.Mentors.ToList().IndexOf(first.MentorApplicationId) + 1}";
+        menteeMail.Subject.ShouldContain(mentorName);
+        menteeMail.Body.ShouldContain("What happens next");
+        menteeMail.Body.ShouldContain("接下来");
+        menteeMail.Body.ShouldContain(mentorName);
+        menteeMail.Body.ShouldNotContain("score", Case.Insensitive);
+
+        // Publishing again is refused: the cohort is Active now.
+        var again = await client.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/publish", new { });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await world.Factory.WithDbAsync(d => d.Pairs.CountAsync())).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task PublishingWithoutARunIsRefused()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        var client = await world.CoordinatorAsync();
+        var response = await client.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/publish", new { });
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ErrorTextAsync()).ShouldContain("Run the matching first");
+        (await world.Factory.WithDbAsync(d => d.Cohorts.Where(c => c.Id == small.Id).Select(c => c.Status).SingleAsync())).ShouldBe(CohortStatus.Matching);
+    }
+
+    [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
+    public async Task TwoCoordinatorsPublishingAtOnceMakeExactlyOneSetOfPairs(Db db)
+    {
+        using var world = await MatchingWorld.CreateAsync(db);
+        var cohort = await world.CohortAsync();
+        for (var i = 0; i < 12; i++) await world.MenteeAsync(cohort, $"mentee{i}@example.com");
+        for (var i = 0; i < 5; i++) await world.MentorAsync(cohort, $"mentor{i}@example.com", capacity: 2);
+        await world.Factory.CreateUserAsync("second@example.com", coordinator: true);
+        var first = await world.CoordinatorAsync();
+        var second = await world.Factory.ApiClientAsync("second@example.com");
+        var run = await MatchingWorld.RunAsync(first, cohort);
+        var matched = run.GetProperty("matched").GetInt32();
+        matched.ShouldBe(10);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            (i % 2 == 0 ? first : second).PostAsJsonAsync($"/api/v1/cohorts/{cohort}/matching/publish", new { })));
+        attempts.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        attempts.Where(r => r.StatusCode != HttpStatusCode.OK).ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict);
+
+        var pairs = await world.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().ToListAsync());
+        pairs.Count.ShouldBe(matched);
+        pairs.GroupBy(p => p.MenteeApplicationId).ShouldAllBe(g => g.Count() == 1);
+        pairs.GroupBy(p => p.MentorApplicationId).ShouldAllBe(g => g.Count() <= 2);
+    }
+}
