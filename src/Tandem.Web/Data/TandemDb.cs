@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Agreements;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Messages;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
+using Tandem.Web.Features.Sharing;
 
 namespace Tandem.Web.Data;
 
@@ -25,6 +28,16 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<Pair> Pairs => Set<Pair>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalUpdate> GoalUpdates => Set<GoalUpdate>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<SharedWork> SharedWork => Set<SharedWork>();
+    public DbSet<WorkComment> WorkComments => Set<WorkComment>();
+    public DbSet<Introduction> Introductions => Set<Introduction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
