@@ -166,6 +166,8 @@ public sealed class AuthorizationMatrixTests
         (await w.Factory.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(d.MeetingNotes))).ShouldBe(0);
     }
 
+    /// <summary>"Allowed" means the caller got past authentication and ownership: a success, or the rules' own 400 for the
+    /// empty body the matrix sends to writes (the feature tests check the writes themselves).</summary>
     private static bool Matches(HttpResponseMessage response, Expect expected) => expected switch
     {
         Expect.Allowed => (int)response.StatusCode is >= 200 and < 300 or 400,
