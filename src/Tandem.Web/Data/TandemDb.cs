@@ -4,6 +4,7 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.CheckIns;
 using Tandem.Web.Features.Closure;
 using Tandem.Web.Features.Feedback;
+using Tandem.Web.Features.Agreements;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
@@ -11,10 +12,12 @@ using Tandem.Web.Features.Matching;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Messages;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Features.Reminders;
+using Tandem.Web.Features.Sharing;
 
 namespace Tandem.Web.Data;
 
@@ -41,6 +44,16 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
     public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
     public DbSet<MentorRanking> MentorRankings => Set<MentorRanking>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalUpdate> GoalUpdates => Set<GoalUpdate>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<SharedWork> SharedWork => Set<SharedWork>();
+    public DbSet<WorkComment> WorkComments => Set<WorkComment>();
+    public DbSet<Introduction> Introductions => Set<Introduction>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

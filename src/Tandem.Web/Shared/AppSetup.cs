@@ -5,14 +5,19 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Agreements;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
 using Tandem.Web.Features.Matching;
+using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Messages;
+using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Features.Public;
+using Tandem.Web.Features.Sharing;
 using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Shared;
@@ -97,6 +102,7 @@ public static class AppSetup
         services.AddScoped<Features.Feedback.FeedbackRules>().AddScoped<Features.Feedback.FeedforwardThemes>();
         services.AddScoped<Features.Closure.ClosureRules>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
+        services.AddHttpContextAccessor().AddScoped<PairNotices>().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
     }
 
     public static void UseTandem(this WebApplication app)
@@ -146,6 +152,12 @@ public static class AppSetup
         Features.CheckIns.CheckInsApi.MapCheckIns(api);
         Features.Feedback.FeedbackApi.MapFeedback(api);
         Features.Closure.ClosureApi.MapClosure(api);
+        api.MapPairs();
+        api.MapAgreements();
+        api.MapMeetings();
+        api.MapMessages();
+        api.MapSharing();
+        app.MapMeetingCalendars();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

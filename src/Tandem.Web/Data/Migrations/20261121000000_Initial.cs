@@ -152,6 +152,20 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "CalendarFeeds",
+            columns: table => new
+            {
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                Token = table.Column<string>(maxLength: 100, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CalendarFeeds", x => x.UserId);
+                table.ForeignKey(name: "FK_CalendarFeeds_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Notifications",
             columns: table => new
             {
@@ -454,6 +468,29 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "Agreements",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                AreasForGrowth = table.Column<string>(maxLength: 4000, nullable: true),
+                DesiredOutcomes = table.Column<string>(maxLength: 4000, nullable: true),
+                MenteeExpectations = table.Column<string>(maxLength: 4000, nullable: true),
+                MentorExpectations = table.Column<string>(maxLength: 4000, nullable: true),
+                RolesAndResponsibilities = table.Column<string>(maxLength: 4000, nullable: true),
+                MeetingCadence = table.Column<string>(maxLength: 400, nullable: true),
+                ConfidentialityAcknowledged = table.Column<bool>(nullable: false),
+                MenteeConfirmedAt = table.Column<System.DateTime>(nullable: true),
+                MentorConfirmedAt = table.Column<System.DateTime>(nullable: true),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Agreements", x => x.Id);
+                table.ForeignKey(name: "FK_Agreements_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "CheckIns",
             columns: table => new
             {
@@ -493,6 +530,65 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "Contacts",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                ById = table.Column<string>(maxLength: 400, nullable: false),
+                At = table.Column<System.DateTime>(nullable: false),
+                Channel = table.Column<int>(nullable: false),
+                Note = table.Column<string>(maxLength: 2000, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Contacts", x => x.Id);
+                table.ForeignKey(name: "FK_Contacts_AspNetUsers_ById", column: x => x.ById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Contacts_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Goals",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 400, nullable: false),
+                Measure = table.Column<string>(maxLength: 1000, nullable: false),
+                TargetDate = table.Column<System.DateOnly>(nullable: false),
+                Status = table.Column<int>(nullable: false),
+                Progress = table.Column<int>(nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Goals", x => x.Id);
+                table.ForeignKey(name: "FK_Goals_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Introductions",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                ById = table.Column<string>(maxLength: 400, nullable: false),
+                Kind = table.Column<int>(nullable: false),
+                ToWhom = table.Column<string>(maxLength: 400, nullable: false),
+                Why = table.Column<string>(maxLength: 2000, nullable: false),
+                Outcome = table.Column<string>(maxLength: 2000, nullable: true),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Introductions", x => x.Id);
+                table.ForeignKey(name: "FK_Introductions_AspNetUsers_ById", column: x => x.ById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Introductions_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "Meetings",
             columns: table => new
             {
@@ -518,6 +614,24 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_Meetings_AspNetUsers_ProposedById", column: x => x.ProposedById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey(name: "FK_Meetings_Meetings_ReplacesId", column: x => x.ReplacesId, principalTable: "Meetings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey(name: "FK_Meetings_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Messages",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                SenderId = table.Column<string>(maxLength: 400, nullable: false),
+                Body = table.Column<string>(maxLength: 4000, nullable: false),
+                SentAt = table.Column<System.DateTime>(nullable: false),
+                ReadAt = table.Column<System.DateTime>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Messages", x => x.Id);
+                table.ForeignKey(name: "FK_Messages_AspNetUsers_SenderId", column: x => x.SenderId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Messages_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -559,6 +673,63 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "Resources",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                ById = table.Column<string>(maxLength: 400, nullable: false),
+                Title = table.Column<string>(maxLength: 400, nullable: false),
+                Url = table.Column<string>(maxLength: 1000, nullable: false),
+                Note = table.Column<string>(maxLength: 4000, nullable: true),
+                LibraryItemId = table.Column<int>(nullable: true),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Resources", x => x.Id);
+                table.ForeignKey(name: "FK_Resources_AspNetUsers_ById", column: x => x.ById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Resources_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "SharedWork",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                PairId = table.Column<int>(nullable: false),
+                ById = table.Column<string>(maxLength: 400, nullable: false),
+                Title = table.Column<string>(maxLength: 400, nullable: false),
+                Text = table.Column<string>(maxLength: 8000, nullable: true),
+                Url = table.Column<string>(maxLength: 1000, nullable: true),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_SharedWork", x => x.Id);
+                table.ForeignKey(name: "FK_SharedWork_AspNetUsers_ById", column: x => x.ById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_SharedWork_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "GoalUpdates",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                GoalId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Progress = table.Column<int>(nullable: true),
+                Note = table.Column<string>(maxLength: 4000, nullable: false),
+                At = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_GoalUpdates", x => x.Id);
+                table.ForeignKey(name: "FK_GoalUpdates_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_GoalUpdates_Goals_GoalId", column: x => x.GoalId, principalTable: "Goals", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "MeetingNotes",
             columns: table => new
             {
@@ -574,6 +745,25 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_MeetingNotes_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey(name: "FK_MeetingNotes_Meetings_MeetingId", column: x => x.MeetingId, principalTable: "Meetings", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
+
+        migrationBuilder.CreateTable(
+            name: "WorkComments",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                SharedWorkId = table.Column<int>(nullable: false),
+                ById = table.Column<string>(maxLength: 400, nullable: false),
+                Text = table.Column<string>(maxLength: 4000, nullable: false),
+                At = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkComments", x => x.Id);
+                table.ForeignKey(name: "FK_WorkComments_AspNetUsers_ById", column: x => x.ById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_WorkComments_SharedWork_SharedWorkId", column: x => x.SharedWorkId, principalTable: "SharedWork", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex(name: "IX_Agreements_PairId", table: "Agreements", columns: ["PairId"], unique: true);
 
         migrationBuilder.CreateIndex(name: "IX_Applications_CohortId_Status", table: "Applications", columns: ["CohortId", "Status"], unique: false);
 
@@ -599,6 +789,8 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "UserNameIndex", table: "AspNetUsers", columns: ["NormalizedUserName"], unique: true);
 
+        migrationBuilder.CreateIndex(name: "IX_CalendarFeeds_Token", table: "CalendarFeeds", columns: ["Token"], unique: true);
+
         migrationBuilder.CreateIndex(name: "IX_CheckIns_PairId_UserId_Month", table: "CheckIns", columns: ["PairId", "UserId", "Month"], unique: true);
 
         migrationBuilder.CreateIndex(name: "IX_CheckIns_UserId", table: "CheckIns", columns: ["UserId"], unique: false);
@@ -609,7 +801,21 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_Cohorts_ProgramId_Name", table: "Cohorts", columns: ["ProgramId", "Name"], unique: true);
 
+        migrationBuilder.CreateIndex(name: "IX_Contacts_ById", table: "Contacts", columns: ["ById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Contacts_PairId_At", table: "Contacts", columns: ["PairId", "At"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_FaqEntries_ProgramId", table: "FaqEntries", columns: ["ProgramId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Goals_PairId", table: "Goals", columns: ["PairId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_GoalUpdates_AuthorId", table: "GoalUpdates", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_GoalUpdates_GoalId", table: "GoalUpdates", columns: ["GoalId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Introductions_ById", table: "Introductions", columns: ["ById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Introductions_PairId", table: "Introductions", columns: ["PairId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_MatchProposals_RunId_MenteeApplicationId", table: "MatchProposals", columns: ["RunId", "MenteeApplicationId"], unique: true);
 
@@ -639,6 +845,10 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_MentorRankings_MentorApplicationId", table: "MentorRankings", columns: ["MentorApplicationId"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_Messages_PairId_SentAt", table: "Messages", columns: ["PairId", "SentAt"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Messages_SenderId", table: "Messages", columns: ["SenderId"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_Notifications_UserId_ReadAt", table: "Notifications", columns: ["UserId", "ReadAt"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_PairFeedback_AuthorId", table: "PairFeedback", columns: ["AuthorId"], unique: false);
@@ -663,17 +873,38 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_RemindersSent_PairId_Kind_Key", table: "RemindersSent", columns: ["PairId", "Kind", "Key"], unique: true);
 
+        migrationBuilder.CreateIndex(name: "IX_Resources_ById", table: "Resources", columns: ["ById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Resources_PairId", table: "Resources", columns: ["PairId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_SharedWork_ById", table: "SharedWork", columns: ["ById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_SharedWork_PairId", table: "SharedWork", columns: ["PairId"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_Tracks_ProgramId_Code", table: "Tracks", columns: ["ProgramId", "Code"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkComments_ById", table: "WorkComments", columns: ["ById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkComments_SharedWorkId", table: "WorkComments", columns: ["SharedWorkId"], unique: false);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "WorkComments");
         migrationBuilder.DropTable(name: "MeetingNotes");
+        migrationBuilder.DropTable(name: "GoalUpdates");
+        migrationBuilder.DropTable(name: "SharedWork");
+        migrationBuilder.DropTable(name: "Resources");
         migrationBuilder.DropTable(name: "RemindersSent");
         migrationBuilder.DropTable(name: "PairFeedback");
+        migrationBuilder.DropTable(name: "Messages");
         migrationBuilder.DropTable(name: "Meetings");
+        migrationBuilder.DropTable(name: "Introductions");
+        migrationBuilder.DropTable(name: "Goals");
+        migrationBuilder.DropTable(name: "Contacts");
         migrationBuilder.DropTable(name: "ClosureReflections");
         migrationBuilder.DropTable(name: "CheckIns");
+        migrationBuilder.DropTable(name: "Agreements");
         migrationBuilder.DropTable(name: "Pairs");
         migrationBuilder.DropTable(name: "PairRules");
         migrationBuilder.DropTable(name: "MentorRankings");
@@ -687,6 +918,7 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "Cohorts");
         migrationBuilder.DropTable(name: "Profiles");
         migrationBuilder.DropTable(name: "Notifications");
+        migrationBuilder.DropTable(name: "CalendarFeeds");
         migrationBuilder.DropTable(name: "AspNetUserTokens");
         migrationBuilder.DropTable(name: "AspNetUserRoles");
         migrationBuilder.DropTable(name: "AspNetUserLogins");

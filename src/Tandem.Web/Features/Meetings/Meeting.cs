@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Tandem.Web.Features.Meetings;
 
+[JsonConverter(typeof(JsonStringEnumConverter))]
 public enum MeetingStatus
 {
     /// <summary>Proposed by one side, waiting for the other.</summary>
@@ -11,6 +14,7 @@ public enum MeetingStatus
     Held = 4,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter))]
 public enum MeetingFormat
 {
     InPerson = 0,

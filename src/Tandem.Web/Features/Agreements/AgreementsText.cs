@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Agreements;
+
+public sealed class AgreementsText;

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Agreements;
+
+[Authorize]
+public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer<AgreementsText> t) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? AreasForGrowth { get; set; }
+        public string? DesiredOutcomes { get; set; }
+        public string? MenteeExpectations { get; set; }
+        public string? MentorExpectations { get; set; }
+        public string? RolesAndResponsibilities { get; set; }
+        public string? MeetingCadence { get; set; }
+        public bool ConfidentialityAcknowledged { get; set; }
+    }
+
+    public sealed class GoalInputModel
+    {
+        public string? Title { get; set; }
+        public string? Measure { get; set; }
+        public DateOnly? TargetDate { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public GoalInputModel Goal { get; set; } = new();
+    public AgreementResponse Agreement { get; private set; } = null!;
+    public PairMember Pair { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct)
+    {
+        if (!await LoadAsync(pairId, ct)) return NotFound();
+        var a = Agreement;
+        Input = new InputModel
+        {
+            AreasForGrowth = a.AreasForGrowth, DesiredOutcomes = a.DesiredOutcomes, MenteeExpectations = a.MenteeExpectations, MentorExpectations = a.MentorExpectations,
+            RolesAndResponsibilities = a.RolesAndResponsibilities, MeetingCadence = a.MeetingCadence, ConfidentialityAcknowledged = a.ConfidentialityAcknowledged,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int pairId, CancellationToken ct)
+    {
+        var request = new AgreementRequest(Input.AreasForGrowth, Input.DesiredOutcomes, Input.MenteeExpectations, Input.MentorExpectations,
+            Input.RolesAndResponsibilities, Input.MeetingCadence, Input.ConfidentialityAcknowledged);
+        return await DoneAsync(pairId, await book.SaveAsync(pairId, User.Id(), request, ct) is { } o ? (o.Ok, o.Refusal) : null, t["The agreement is saved. Please both confirm it again."], "Input.", ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(int pairId, CancellationToken ct) =>
+        await DoneAsync(pairId, await book.ConfirmAsync(pairId, User.Id(), ct) is { } o ? (o.Ok, o.Refusal) : null, t["You confirmed the agreement."], "Input.", ct);
+
+    public async Task<IActionResult> OnPostGoalAsync(int pairId, CancellationToken ct) =>
+        await DoneAsync(pairId, await book.AddGoalAsync(pairId, User.Id(), new GoalRequest(Goal.Title, Goal.Measure, Goal.TargetDate, null), ct) is { } o ? (o.Ok, o.Refusal) : null,
+            t["The goal is added."], "Goal.", ct);
+
+    private async Task<IActionResult> DoneAsync(int pairId, (bool Ok, Errors? Refusal)? outcome, string flash, string prefix, CancellationToken ct)
+    {
+        if (outcome is not { } o) return NotFound();
+        if (!o.Ok)
+        {
+            o.Refusal!.AddTo(ModelState, prefix);
+            if (!await LoadAsync(pairId, ct)) return NotFound();
+            return Page();
+        }
+        TempData["Flash"] = flash;
+        return RedirectToPage("/Agreements/Index", new { pairId });
+    }
+
+    private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
+    {
+        if (await PairAccess.FindAsync(db, pairId, User.Id(), ct) is not { } pair) return false;
+        Pair = pair;
+        Agreement = (await AgreementQueries.GetAsync(db, pairId, User.Id(), ct))!;
+        return true;
+    }
+}

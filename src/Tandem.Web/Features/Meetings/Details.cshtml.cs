@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Meetings;
+
+/// <summary>One meeting: accept, propose another time, cancel, log as held with the shared summary, and one's own private note.</summary>
+[Authorize]
+public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer<MeetingsText> t) : PageModel
+{
+    public sealed class InputModel
+    {
+        public DateTime? StartsAt { get; set; }
+        public string? Summary { get; set; }
+        public string? ActionItems { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public MeetingResponse Meeting { get; private set; } = null!;
+    public PairMember Pair { get; private set; } = null!;
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public bool Mine => Meeting.ProposedById == Pair.Me;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input = new InputModel { Summary = Meeting.Summary, ActionItems = Meeting.ActionItems, Note = Meeting.MyNote };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
+        DoAsync(id, async () => await book.AcceptAsync(id, User.Id(), ct), t["You accepted the meeting."], ct);
+
+    public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
+        DoAsync(id, async () => await book.CancelAsync(id, User.Id(), ct), t["The meeting is cancelled."], ct);
+
+    public Task<IActionResult> OnPostHeldAsync(int id, CancellationToken ct) =>
+        DoAsync(id, async () => await book.HeldAsync(id, User.Id(), new HeldRequest(Input.Summary, Input.ActionItems), ct), t["The meeting is logged as held."], ct);
+
+    public async Task<IActionResult> OnPostCounterAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await book.CounterAsync(id, User.Id(), new MeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), null, null, null, null), ct);
+        if (outcome is not { } o) return NotFound();
+        if (!o.Ok) { o.Refusal!.AddTo(ModelState); return Page(); }
+        TempData["Flash"] = t["You proposed another time."].Value;
+        return RedirectToPage("/Meetings/Details", new { id = o.Value!.Id });
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await book.NoteAsync(id, User.Id(), new NoteRequest(Input.Note), ct);
+        if (outcome is not { } o) return NotFound();
+        if (!o.Ok) { o.Refusal!.AddTo(ModelState); return Page(); }
+        TempData["Flash"] = t["Your private note is saved."].Value;
+        return RedirectToPage("/Meetings/Details", new { id });
+    }
+
+    private async Task<IActionResult> DoAsync(int id, Func<Task<Outcome<Meeting>?>> action, string flash, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (await action() is not { } o) return NotFound();
+        if (!o.Ok) { o.Refusal!.AddTo(ModelState); return Page(); }
+        TempData["Flash"] = flash;
+        return RedirectToPage("/Meetings/Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await MeetingQueries.OneAsync(db, id, User.Id(), ct) is not { } meeting) return false;
+        Meeting = meeting;
+        Pair = (await PairAccess.FindAsync(db, meeting.PairId, User.Id(), ct))!;
+        Zone = await UserClock.ZoneAsync(db, User.Id(), ct);
+        return true;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Meetings;
+
+public sealed record MeetingRequest(DateTimeOffset? StartsAt, int? DurationMinutes, MeetingFormat? Format, string? Location, string? Agenda);
+
+public sealed record HeldRequest(string? Summary, string? ActionItems);
+
+public sealed record LogMeetingRequest(DateTimeOffset? StartsAt, int? DurationMinutes, MeetingFormat? Format, string? Location, string? Agenda, string? Summary, string? ActionItems);
+
+public sealed record NoteRequest(string? Text);
+
+public sealed record ContactRequest(DateTimeOffset? At, ContactChannel? Channel, string? Note);
+
+/// <summary>
+/// A pair's meetings: the mentee proposes (with intentional questions), the other accepts or proposes another
+/// time, either cancels or logs it as held. Only held meetings count as meetings; contacts count as contact.
+/// </summary>
+public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices notices, IStringLocalizer<MeetingsText> t, IStringLocalizer<PairsText> pt)
+{
+    public async Task<Outcome<Meeting>?> ProposeAsync(int pairId, string me, MeetingRequest r, CancellationToken ct)
+    {
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (Validate(r, pair, future: true) is { } errors) return errors;
+        var now = Now;
+        var meeting = New(pairId, me, r, now);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        await NotifyAsync(pair, meeting, MeetingNotice.Proposed, ct);
+        return meeting;
+    }
+
+    public async Task<Outcome<Meeting>?> AcceptAsync(int meetingId, string me, CancellationToken ct)
+    {
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (meeting.Status != MeetingStatus.Proposed || meeting.ProposedById == me)
+            return Errors.One("", t["Only the other person can accept a proposed meeting."]);
+        if (meeting.StartsAt <= Now) return Errors.One("", t["This proposed time has passed; please propose another time."]);
+        meeting.Status = MeetingStatus.Accepted;
+        meeting.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        await NotifyAsync(pair, meeting, MeetingNotice.Accepted, ct);
+        return meeting;
+    }
+
+    /// <summary>Answers a proposal with another time: the proposal is declined and a new one (replacing it) is made.</summary>
+    public async Task<Outcome<Meeting>?> CounterAsync(int meetingId, string me, MeetingRequest r, CancellationToken ct)
+    {
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var old)) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (old.Status != MeetingStatus.Proposed || old.ProposedById == me)
+            return Errors.One("", t["Only the other person can propose another time for a proposed meeting."]);
+        // The mentee's questions carry over unless the counter-proposal brings its own.
+        r = r with { Agenda = string.IsNullOrWhiteSpace(r.Agenda) ? old.Agenda : r.Agenda, Format = r.Format ?? old.Format, Location = r.Location ?? old.Location, DurationMinutes = r.DurationMinutes ?? old.DurationMinutes };
+        if (Validate(r, pair, future: true) is { } errors) return errors;
+        var now = Now;
+        old.Status = MeetingStatus.Declined;
+        old.UpdatedAt = now;
+        var meeting = New(pair.PairId, me, r, now);
+        meeting.ReplacesId = old.Id;
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        await NotifyAsync(pair, meeting, MeetingNotice.Countered, ct);
+        return meeting;
+    }
+
+    public async Task<Outcome<Meeting>?> CancelAsync(int meetingId, string me, CancellationToken ct)
+    {
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (meeting.Status is not (MeetingStatus.Proposed or MeetingStatus.Accepted))
+            return Errors.One("", t["Only a proposed or accepted meeting can be cancelled."]);
+        meeting.Status = MeetingStatus.Cancelled;
+        meeting.Sequence++;
+        meeting.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    /// <summary>Logs a proposed or accepted meeting as held, with the shared summary; a held meeting's summary can be edited again.</summary>
+    public async Task<Outcome<Meeting>?> HeldAsync(int meetingId, string me, HeldRequest r, CancellationToken ct)
+    {
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (meeting.Status is MeetingStatus.Declined or MeetingStatus.Cancelled)
+            return Errors.One("", t["A declined or cancelled meeting cannot be logged as held."]);
+        if (meeting.StartsAt > Now) return Errors.One("", t["This meeting has not started yet; log it once it has taken place."]);
+        if (ValidateSummary(r.Summary, r.ActionItems) is { } errors) return errors;
+        meeting.Status = MeetingStatus.Held;
+        meeting.Summary = Clean(r.Summary);
+        meeting.ActionItems = Clean(r.ActionItems);
+        meeting.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    /// <summary>Logs a meeting that happened without a proposal in Tandem.</summary>
+    public async Task<Outcome<Meeting>?> LogAsync(int pairId, string me, LogMeetingRequest r, CancellationToken ct)
+    {
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        var request = new MeetingRequest(r.StartsAt, r.DurationMinutes, r.Format, r.Location, r.Agenda);
+        var errors = Validate(request, pair, future: false) ?? new Errors();
+        if (ValidateSummary(r.Summary, r.ActionItems) is { } more) foreach (var (k, v) in more.ToDictionary()) foreach (var m in v) errors.Add(k, m);
+        if (errors.Any) return errors;
+        var meeting = New(pairId, me, request, Now);
+        meeting.Status = MeetingStatus.Held;
+        meeting.Summary = Clean(r.Summary);
+        meeting.ActionItems = Clean(r.ActionItems);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    /// <summary>Writes (or with an empty text, removes) the person's own private note on a meeting.</summary>
+    public async Task<Outcome<MeetingNote?>?> NoteAsync(int meetingId, string me, NoteRequest r, CancellationToken ct)
+    {
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var _)) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (r.Text?.Length > 8000) return Errors.One(nameof(r.Text), t["Please keep the note under 8000 characters."]);
+        var note = await db.MeetingNotes.SingleOrDefaultAsync(n => n.MeetingId == meetingId && n.AuthorId == me, ct);
+        if (string.IsNullOrWhiteSpace(r.Text))
+        {
+            if (note is not null) db.MeetingNotes.Remove(note);
+            await db.SaveChangesAsync(ct);
+            return new Outcome<MeetingNote?>(null, null);
+        }
+        if (note is null) db.MeetingNotes.Add(note = new MeetingNote { MeetingId = meetingId, AuthorId = me, Text = "" });
+        note.Text = r.Text.Trim();
+        note.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return note;
+    }
+
+    public async Task<Outcome<Contact>?> ContactAsync(int pairId, string me, ContactRequest r, CancellationToken ct)
+    {
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        var errors = new Errors();
+        if (r.Channel is null || !Enum.IsDefined(r.Channel.Value)) errors.Add(nameof(r.Channel), t["Please say how you were in contact: email, phone or message."]);
+        if (r.At is { } at && at.UtcDateTime > Now) errors.Add(nameof(r.At), t["A contact is logged after it happened; the time cannot be in the future."]);
+        if (r.Note?.Length > 2000) errors.Add(nameof(r.Note), t["Please keep the note under 2000 characters."]);
+        if (errors.Any) return errors;
+        var contact = new Contact { PairId = pairId, ById = me, At = r.At?.UtcDateTime ?? Now, Channel = r.Channel!.Value, Note = Clean(r.Note) };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        return contact;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private async Task<(PairMember Pair, Meeting Meeting)?> FindAsync(int meetingId, string me, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.Where(m => m.Id == meetingId && db.Pairs.OfMember(me).Any(p => p.Id == m.PairId)).SingleOrDefaultAsync(ct);
+        if (meeting is null) return null;
+        var pair = (await PairAccess.FindAsync(db, meeting.PairId, me, ct))!;
+        return (pair, meeting);
+    }
+
+    private static Meeting New(int pairId, string me, MeetingRequest r, DateTime now) => new()
+    {
+        PairId = pairId, ProposedById = me, StartsAt = r.StartsAt!.Value.UtcDateTime, DurationMinutes = r.DurationMinutes!.Value,
+        Format = r.Format!.Value, Location = Clean(r.Location), Agenda = Clean(r.Agenda), Status = MeetingStatus.Proposed, CreatedAt = now, UpdatedAt = now,
+    };
+
+    private Errors? Validate(MeetingRequest r, PairMember pair, bool future)
+    {
+        var errors = new Errors();
+        if (r.StartsAt is null) errors.Add(nameof(r.StartsAt), t["Please choose a date and time."]);
+        else if (future && r.StartsAt.Value.UtcDateTime <= Now) errors.Add(nameof(r.StartsAt), t["Please propose a time in the future."]);
+        else if (!future && r.StartsAt.Value.UtcDateTime > Now) errors.Add(nameof(r.StartsAt), t["A meeting is logged as held after it happened; the time cannot be in the future."]);
+        if (r.DurationMinutes is null or < 15 or > 480) errors.Add(nameof(r.DurationMinutes), t["The duration is from 15 to 480 minutes."]);
+        if (r.Format is null || !Enum.IsDefined(r.Format.Value)) errors.Add(nameof(r.Format), t["Please choose in person, video or phone."]);
+        if (r.Location?.Length > 500) errors.Add(nameof(r.Location), t["Please keep the place or link under 500 characters."]);
+        if (future && pair.IsMentee && string.IsNullOrWhiteSpace(r.Agenda))
+            errors.Add(nameof(r.Agenda), t["Please bring your intentional questions: what exactly do you want to ask or work on in this meeting?"]);
+        if (r.Agenda?.Length > 8000) errors.Add(nameof(r.Agenda), t["Please keep the questions under 8000 characters."]);
+        return errors.Any ? errors : null;
+    }
+
+    private Errors? ValidateSummary(string? summary, string? actionItems)
+    {
+        var errors = new Errors();
+        if (summary?.Length > 8000) errors.Add("Summary", t["Please keep the summary under 8000 characters."]);
+        if (actionItems?.Length > 8000) errors.Add("ActionItems", t["Please keep the action items under 8000 characters."]);
+        return errors.Any ? errors : null;
+    }
+
+    private enum MeetingNotice { Proposed, Accepted, Countered }
+
+    private async Task NotifyAsync(PairMember pair, Meeting meeting, MeetingNotice kind, CancellationToken ct)
+    {
+        var name = await notices.NameAsync(pair.Me, ct);
+        var when = meeting.StartsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        await notices.SendAsync(pair.OtherId, $"/Meetings/{meeting.Id}", () => kind switch
+        {
+            MeetingNotice.Proposed => (t["{0} proposed a meeting in Tandem", name].Value, t["{0} proposed a meeting on {1} ({2} minutes). Please accept it or propose another time:", name, when, meeting.DurationMinutes].Value),
+            MeetingNotice.Accepted => (t["{0} accepted your meeting in Tandem", name].Value, t["{0} accepted the meeting on {1} ({2} minutes). See it and add it to your calendar:", name, when, meeting.DurationMinutes].Value),
+            _ => (t["{0} proposed another time in Tandem", name].Value, t["{0} proposed another time for your meeting: {1} ({2} minutes). Please accept it or propose another time:", name, when, meeting.DurationMinutes].Value),
+        }, ct);
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

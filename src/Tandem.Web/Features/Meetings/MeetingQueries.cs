@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Pairs;
+
+namespace Tandem.Web.Features.Meetings;
+
+public sealed record MeetingResponse(int Id, int PairId, string ProposedById, string ProposedByName, DateTime StartsAt, int DurationMinutes, MeetingFormat Format,
+    string? Location, string? Agenda, string? Summary, string? ActionItems, MeetingStatus Status, int? ReplacesId, int Sequence, string? MyNote);
+
+public sealed record MeetingListResponse(IReadOnlyList<MeetingResponse> Items, int Page, int TotalPages, int Total);
+
+public sealed record ContactResponse(int Id, string ById, string ByName, DateTime At, ContactChannel Channel, string? Note);
+
+public sealed record ContactListResponse(IReadOnlyList<ContactResponse> Items, int Page, int TotalPages, int Total);
+
+public static class MeetingQueries
+{
+    public const int PageSize = 20;
+
+    /// <summary>The meetings the person can see (their own pairs'), each with only the person's own private note.</summary>
+    public static IQueryable<Meeting> Visible(TandemDb db, string me) =>
+        db.Meetings.AsNoTracking().Where(m => db.Pairs.OfMember(me).Any(p => p.Id == m.PairId));
+
+    public static IQueryable<MeetingResponse> Project(this IQueryable<Meeting> meetings, TandemDb db, string me) =>
+        from m in meetings
+        select new MeetingResponse(m.Id, m.PairId, m.ProposedById,
+            db.Profiles.Where(p => p.UserId == m.ProposedById).Select(p => p.DisplayName).FirstOrDefault() ?? "",
+            m.StartsAt, m.DurationMinutes, m.Format, m.Location, m.Agenda, m.Summary, m.ActionItems, m.Status, m.ReplacesId, m.Sequence,
+            db.MeetingNotes.Where(n => n.MeetingId == m.Id && n.AuthorId == me).Select(n => n.Text).FirstOrDefault());
+
+    public static Task<MeetingResponse?> OneAsync(TandemDb db, int meetingId, string me, CancellationToken ct) =>
+        Visible(db, me).Where(m => m.Id == meetingId).Project(db, me).SingleOrDefaultAsync(ct);
+
+    /// <summary>A pair's meetings, the latest first; null when the person is not in the pair.</summary>
+    public static async Task<MeetingListResponse?> ListAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    {
+        if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
+        var query = Visible(db, me).Where(m => m.PairId == pairId);
+        var total = await query.CountAsync(ct);
+        var (current, pages) = Paging(page, total);
+        var items = await query.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).Skip((current - 1) * PageSize).Take(PageSize).Project(db, me).ToListAsync(ct);
+        return new MeetingListResponse(items, current, pages, total);
+    }
+
+    public static async Task<ContactListResponse?> ContactsAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    {
+        if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
+        var query = db.Contacts.AsNoTracking().Where(c => c.PairId == pairId);
+        var total = await query.CountAsync(ct);
+        var (current, pages) = Paging(page, total);
+        var items = await query.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Skip((current - 1) * PageSize).Take(PageSize)
+            .Select(c => new ContactResponse(c.Id, c.ById, db.Profiles.Where(p => p.UserId == c.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "", c.At, c.Channel, c.Note))
+            .ToListAsync(ct);
+        return new ContactListResponse(items, current, pages, total);
+    }
+
+    public static (int Page, int TotalPages) Paging(int? page, int total)
+    {
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        return (Math.Clamp(page ?? 1, 1, pages), pages);
+    }
+}

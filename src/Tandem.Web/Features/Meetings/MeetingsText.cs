@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Meetings;
+
+public sealed class MeetingsText;

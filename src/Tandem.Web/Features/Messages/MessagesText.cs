@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Messages;
+
+public sealed class MessagesText;

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Data;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Pairs;
+
+public static class PairsApi
+{
+    public static RouteGroupBuilder MapPairs(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me/pairs", Mine).WithTags("Pairs").RequireAuthorization().WithSummary("The signed-in person's pairs, as mentee or mentor, in any cohort.");
+        var group = api.MapGroup("/pairs").WithTags("Pairs").RequireAuthorization();
+        group.MapGet("/{id:int}", Home).WithSummary("The pair's home (the pair's mentee and mentor only): the other person, agreement, goals, next meeting, meeting count.");
+        return group;
+    }
+
+    private static async Task<Ok<List<PairSummaryResponse>>> Mine(HttpContext http, TandemDb db, CancellationToken ct) =>
+        TypedResults.Ok(await PairQueries.MineAsync(db, http.User.Id(), ct));
+
+    private static async Task<Results<Ok<PairHomeResponse>, NotFound>> Home(int id, HttpContext http, TandemDb db, TimeProvider clock, CancellationToken ct) =>
+        await PairQueries.HomeAsync(db, id, http.User.Id(), clock.GetUtcNow().UtcDateTime, ct) is { } home ? TypedResults.Ok(home) : TypedResults.NotFound();
+}

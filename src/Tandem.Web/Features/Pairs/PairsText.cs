@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Pairs;
+
+public sealed class PairsText;

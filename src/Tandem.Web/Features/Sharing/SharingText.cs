@@ -1,0 +1,3 @@
+namespace Tandem.Web.Features.Sharing;
+
+public sealed class SharingText;
