@@ -18,11 +18,11 @@ public sealed class AuthorizationMatrixTests
 {
     private enum Who { Mentee, Mentor, OtherPair, Coordinator, Anonymous }
 
-    private enum Expect { Allowed, NotFound, Unauthorized, LoginRedirect }
+    private enum Expect { Allowed, NotFound, Unauthorized, LoginRedirect, Forbidden, AccessDenied }
 
     private static readonly string[] Prefixes = ["/Pairs", "/Meetings", "/Messages", "/Agreements", "/Sharing", "/api/v1/pairs", "/api/v1/me/pairs", "/calendar"];
 
-    private sealed record Ids(int Pair, int Meeting, int Goal, int Work, int Introduction, string Token);
+    private sealed record Ids(int Pair, int Meeting, int Goal, int Work, int Introduction, string Token, int Cohort);
 
     /// <summary>Route (method + pattern as the app registered it) → the URL to call, and whether only the pair may use it.</summary>
     private static Dictionary<string, (Func<Ids, string> Url, Scope Scope)> Matrix() => new()
@@ -69,16 +69,31 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/pairs/{id:int}/work/{workId:int}/comments"] = (i => $"/api/v1/pairs/{i.Pair}/work/{i.Work}/comments", Scope.PairApi),
         ["GET /api/v1/pairs/{id:int}/introductions"] = (i => $"/api/v1/pairs/{i.Pair}/introductions", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/introductions"] = (i => $"/api/v1/pairs/{i.Pair}/introductions", Scope.PairApi),
+        // Check-ins, feedback and closure (engagement facts reach coordinators; personal texts do not: see PairsProgressHttpTests).
+        ["GET /api/v1/pairs/{id:int}/checkins/"] = (i => $"/api/v1/pairs/{i.Pair}/checkins", Scope.PairOrCoordinatorApi),
+        ["POST /api/v1/pairs/{id:int}/checkins/"] = (i => $"/api/v1/pairs/{i.Pair}/checkins", Scope.PairApi),
+        ["GET /api/v1/pairs/{id:int}/feedback/"] = (i => $"/api/v1/pairs/{i.Pair}/feedback", Scope.PairOrCoordinatorApi),
+        ["POST /api/v1/pairs/{id:int}/feedback/"] = (i => $"/api/v1/pairs/{i.Pair}/feedback", Scope.PairApi),
+        ["GET /api/v1/pairs/{id:int}/closure"] = (i => $"/api/v1/pairs/{i.Pair}/closure", Scope.PairApi),
+        ["POST /api/v1/pairs/{id:int}/close"] = (i => $"/api/v1/pairs/{i.Pair}/close", Scope.PairOrCoordinatorApi),
+        ["POST /api/v1/pairs/{id:int}/reflection"] = (i => $"/api/v1/pairs/{i.Pair}/reflection", Scope.PairApi),
+        ["POST /api/v1/pairs/{id:int}/repair"] = (i => $"/api/v1/pairs/{i.Pair}/repair", Scope.CoordinatorApi),
+        ["GET /Pairs/Overview"] = (_ => "/Pairs/Overview", Scope.CoordinatorPage),
+        ["GET /Pairs/Overview/Export"] = (i => $"/Pairs/Overview/Export?cohortId={i.Cohort}", Scope.CoordinatorPage),
         ["PUT /api/v1/pairs/{id:int}/introductions/{introductionId:int}"] = (i => $"/api/v1/pairs/{i.Pair}/introductions/{i.Introduction}", Scope.PairApi),
     };
 
-    private enum Scope { Pair, PairApi, AnyMember, AnyMemberApi, SecretLink }
+    private enum Scope { Pair, PairApi, PairOrCoordinatorApi, CoordinatorPage, CoordinatorApi, AnyMember, AnyMemberApi, SecretLink }
 
     private static Expect Expected(Scope scope, Who who) => (scope, who) switch
     {
         (Scope.SecretLink, _) => Expect.Allowed,
-        (Scope.Pair or Scope.AnyMember, Who.Anonymous) => Expect.LoginRedirect,
-        (Scope.PairApi or Scope.AnyMemberApi, Who.Anonymous) => Expect.Unauthorized,
+        (Scope.Pair or Scope.AnyMember or Scope.CoordinatorPage, Who.Anonymous) => Expect.LoginRedirect,
+        (_, Who.Anonymous) => Expect.Unauthorized,
+        (Scope.CoordinatorPage or Scope.CoordinatorApi, Who.Coordinator) => Expect.Allowed,
+        (Scope.CoordinatorPage, _) => Expect.AccessDenied,
+        (Scope.CoordinatorApi, _) => Expect.Forbidden,
+        (Scope.PairOrCoordinatorApi, Who.Coordinator) => Expect.Allowed,
         (Scope.AnyMember or Scope.AnyMemberApi, _) => Expect.Allowed,
         (_, Who.Mentee or Who.Mentor) => Expect.Allowed,
         _ => Expect.NotFound,
@@ -123,7 +138,7 @@ public sealed class AuthorizationMatrixTests
             foreach (var (route, (url, scope)) in matrix)
             {
                 var method = route[..route.IndexOf(' ')];
-                var isApi = scope is Scope.PairApi or Scope.AnyMemberApi;
+                var isApi = scope is Scope.PairApi or Scope.AnyMemberApi or Scope.PairOrCoordinatorApi or Scope.CoordinatorApi;
                 var client = isApi ? clients[who].Api : clients[who].Page;
                 using var request = new HttpRequestMessage(new HttpMethod(method), url(ids));
                 if (method != "GET") request.Content = JsonContent.Create(new { });
@@ -173,6 +188,8 @@ public sealed class AuthorizationMatrixTests
         Expect.Allowed => (int)response.StatusCode is >= 200 and < 300 or 400,
         Expect.NotFound => response.StatusCode == HttpStatusCode.NotFound,
         Expect.Unauthorized => response.StatusCode == HttpStatusCode.Unauthorized,
+        Expect.Forbidden => response.StatusCode == HttpStatusCode.Forbidden,
+        Expect.AccessDenied => response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/Account/AccessDenied", StringComparison.Ordinal),
         _ => response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/Account/Login", StringComparison.Ordinal),
     };
 
@@ -201,6 +218,6 @@ public sealed class AuthorizationMatrixTests
         d.AddRange(meeting, goal, work, intro);
         d.CalendarFeeds.Add(new CalendarFeed { UserId = w.MenteeId, Token = "matrix-token-0123456789abcdefghijklmnopqrstu", CreatedAt = now });
         await d.SaveChangesAsync();
-        return new Ids(w.PairId, meeting.Id, goal.Id, work.Id, intro.Id, "matrix-token-0123456789abcdefghijklmnopqrstu");
+        return new Ids(w.PairId, meeting.Id, goal.Id, work.Id, intro.Id, "matrix-token-0123456789abcdefghijklmnopqrstu", w.CohortId);
     });
 }

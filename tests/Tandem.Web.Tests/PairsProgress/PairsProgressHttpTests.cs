@@ -175,7 +175,7 @@ public sealed class PairsProgressHttpTests
         (await (await w.Factory.ApiClientAsync(PairWorld.Mentee)).PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/repair", new { mentorId = spare })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var created = await coordinator.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/repair", new { mentorId = spare });
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
-        (await created.JsonAsync()).GetProperty("origin").GetInt32().ShouldBe((int)PairOrigin.Repaired);
+        (await created.JsonAsync()).GetProperty("origin").GetString().ShouldBe("Repaired");
         (await (await coordinator.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/repair", new { mentorId = spare })).ErrorTextAsync()).ShouldContain("already has an active pair");
         (await w.Factory.WithDbAsync(d => d.Pairs.CountAsync(p => p.MenteeId == w.MenteeId))).ShouldBe(2);
     }
@@ -348,5 +348,31 @@ public sealed class PairsProgressHttpTests
         (await Pages.PostFormAsync(page, "/Notifications", new(), handler: "Read")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await (await api.GetAsync("/api/v1/me/notifications")).JsonAsync()).GetProperty("unread").GetInt32().ShouldBe(0);
         (await Pages.GetDocumentAsync(page, "/Notifications")).QuerySelector("#unread-count").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task LoggedContactsAndMessagesCountAsContactButNotAsMeetings()
+    {
+        using var w = await PairWorld.CreateAsync();
+        w.Day(50);  // seven weeks without any contact: at risk
+        var coordinator = await w.Factory.ApiClientAsync(PairWorld.Coordinator);  // tokens follow the test clock
+        async Task<System.Text.Json.JsonElement> Mei()
+        {
+            var response = await coordinator.GetAsync($"/api/v1/cohorts/{w.CohortId}/pairs?q=mei");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            return (await response.JsonAsync()).GetProperty("items").EnumerateArray().Single();
+        }
+
+        (await Mei()).GetProperty("pace").GetString().ShouldBe("AtRisk");
+        await w.Factory.WithDbAsync(async db =>
+        {
+            db.Contacts.Add(new Tandem.Web.Features.Meetings.Contact { PairId = w.PairId, ById = w.MenteeId, At = PairWorld.At(40), Channel = default });
+            db.Messages.Add(new Tandem.Web.Features.Messages.Message { PairId = w.PairId, SenderId = w.MentorId, Body = "Shall we meet next week?", SentAt = PairWorld.At(45) });
+            await db.SaveChangesAsync();
+        });
+        var mei = await Mei();
+        mei.GetProperty("contacts").GetInt32().ShouldBe(2);
+        mei.GetProperty("held").GetInt32().ShouldBe(0);
+        mei.GetProperty("pace").GetString().ShouldBe("Behind");  // behind on meetings, but in touch: no longer at risk
     }
 }

@@ -39,8 +39,15 @@ public sealed class PairRow
     public CloseReason? CloseReason { get; init; }
     public int Held { get; init; }
     public DateTime? LastHeldAt { get; init; }
-    public DateTime? LastContactAt { get; init; }
+    /// <summary>Latest sign of contact in the meeting table (a proposal, acceptance or log).</summary>
+    public DateTime? LastMeetingActivityAt { get; init; }
+    public DateTime? LastLoggedContactAt { get; init; }
+    public DateTime? LastMessageAt { get; init; }
+    /// <summary>Contacts that are not meetings: logged emails/calls, messages in the pair's thread, and meeting
+    /// proposals or acceptances that have not (yet) become a held meeting.</summary>
     public int Contacts { get; init; }
+
+    public DateTime? LastContactAt => new[] { LastMeetingActivityAt, LastLoggedContactAt, LastMessageAt }.Max();
 
     public PaceFacts Facts => new(Status, StartsOn, EndsOn, PublishedAt, Held, LastHeldAt, LastContactAt);
 
@@ -53,10 +60,9 @@ public sealed class PairRow
 }
 
 /// <summary>
-/// Reads pairs with their engagement facts. Contact, in this slice, is what the meeting table records:
-/// every proposal, acceptance or log is a sign of contact (its <c>CreatedAt</c>); held meetings count
-/// as meetings. When the pair space's contact log joins, its rows belong in <see cref="Query"/>'s
-/// LastContactAt and Contacts, and nowhere else.
+/// Reads pairs with their engagement facts (dates and counts, never content). Held meetings count as
+/// meetings; every other sign of the two being in touch — a meeting proposal or acceptance, a logged
+/// contact, a message — counts as contact.
 /// </summary>
 public sealed class PairFacts(TandemDb db)
 {
@@ -73,8 +79,11 @@ public sealed class PairFacts(TandemDb db)
             Status = p.Status, Origin = p.Origin, PublishedAt = p.PublishedAt, ClosedAt = p.ClosedAt, CloseReason = p.CloseReason,
             Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == MeetingStatus.Held),
             LastHeldAt = db.Meetings.Where(m => m.PairId == p.Id && m.Status == MeetingStatus.Held).Max(m => (DateTime?)m.StartsAt),
-            LastContactAt = db.Meetings.Where(m => m.PairId == p.Id).Max(m => (DateTime?)m.CreatedAt),
-            Contacts = db.Meetings.Count(m => m.PairId == p.Id),
+            LastMeetingActivityAt = db.Meetings.Where(m => m.PairId == p.Id).Max(m => (DateTime?)m.CreatedAt),
+            LastLoggedContactAt = db.Contacts.Where(x => x.PairId == p.Id).Max(x => (DateTime?)x.At),
+            LastMessageAt = db.Messages.Where(x => x.PairId == p.Id).Max(x => (DateTime?)x.SentAt),
+            Contacts = db.Contacts.Count(x => x.PairId == p.Id) + db.Messages.Count(x => x.PairId == p.Id)
+                       + db.Meetings.Count(m => m.PairId == p.Id && m.Status != MeetingStatus.Held),
         };
 
     /// <summary>The pair when <paramref name="userId"/> is one of the two, or (when allowed) a coordinator; else null.</summary>

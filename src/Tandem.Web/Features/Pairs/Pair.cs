@@ -1,5 +1,6 @@
 namespace Tandem.Web.Features.Pairs;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum PairStatus
 {
     Active = 0,
@@ -7,6 +8,7 @@ public enum PairStatus
     Completed = 2,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum PairOrigin
 {
     /// <summary>Published from a matching run.</summary>
@@ -17,6 +19,7 @@ public enum PairOrigin
     Repaired = 2,
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
 public enum CloseReason
 {
     CohortEnded = 0,
