@@ -8,6 +8,7 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Library;
 using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
@@ -89,6 +90,7 @@ public static class AppSetup
         services.AddScoped<CohortTransitions>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
+        services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
     }
 
     public static void UseTandem(this WebApplication app)
@@ -132,6 +134,7 @@ public static class AppSetup
         api.MapApplications();
         api.MapFaq();
         api.MapPublic();
+        api.MapLibrary();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
