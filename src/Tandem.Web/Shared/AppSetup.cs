@@ -7,6 +7,7 @@ using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Events;
 using Tandem.Web.Features.Faq;
 using Tandem.Web.Features.Library;
 using Tandem.Web.Features.Memberships;
@@ -91,6 +92,7 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
+        services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
 
     public static void UseTandem(this WebApplication app)
@@ -135,6 +137,7 @@ public static class AppSetup
         api.MapFaq();
         api.MapPublic();
         api.MapLibrary();
+        api.MapEvents();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
