@@ -14,6 +14,7 @@ using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Features.Public;
+using Tandem.Web.Features.Webinars;
 using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Shared;
@@ -92,6 +93,7 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
+        services.AddScoped<WebinarSchedule>().AddScoped<DilemmaBoard>();
         services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
 
@@ -138,6 +140,7 @@ public static class AppSetup
         api.MapPublic();
         api.MapLibrary();
         api.MapEvents();
+        api.MapWebinars();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

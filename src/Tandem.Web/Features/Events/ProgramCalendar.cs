@@ -10,7 +10,7 @@ namespace Tandem.Web.Features.Events;
 public sealed record CalendarEntry(string Type, int Id, string Title, string KindName, DateTime StartsAt, DateTime EndsAt, string? Location, bool Cancelled, string? Mine);
 
 /// <summary>The program calendar: group events and webinars the person may join, upcoming or past.</summary>
-public sealed class ProgramCalendar(TandemDb db, EventBook events, IStringLocalizer<EventsText> t, TimeProvider clock)
+public sealed class ProgramCalendar(TandemDb db, EventBook events, WebinarSchedule webinars, IStringLocalizer<EventsText> t, TimeProvider clock)
 {
     public const int PageSize = 25;
 
@@ -18,7 +18,7 @@ public sealed class ProgramCalendar(TandemDb db, EventBook events, IStringLocali
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ev = (await events.VisibleAsync(userId, coordinator, ct)).Where(e => past ? e.EndsAt < now : e.EndsAt >= now);
-        var web = VisibleWebinars(userId, coordinator).Where(w => past ? w.EndsAt < now : w.EndsAt >= now);
+        var web = webinars.Visible(userId, coordinator).Where(w => past ? w.EndsAt < now : w.EndsAt >= now);
         var total = await ev.CountAsync(ct) + await web.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var take = page * PageSize;
@@ -36,10 +36,4 @@ public sealed class ProgramCalendar(TandemDb db, EventBook events, IStringLocali
         var ordered = past ? all.OrderByDescending(e => e.StartsAt) : all.OrderBy(e => e.StartsAt);
         return new PageResponse<CalendarEntry>(ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, total);
     }
-
-    /// <summary>Webinars of the cohorts the person was accepted into, for their audience; coordinators see all.</summary>
-    public IQueryable<Webinar> VisibleWebinars(string userId, bool coordinator) =>
-        coordinator ? db.Webinars.AsNoTracking()
-            : db.Webinars.AsNoTracking().Where(w => db.Applications.Any(a => a.CohortId == w.CohortId && a.UserId == userId && a.Status == ApplicationStatus.Accepted
-                && (w.Audience == Audience.All || (w.Audience == Audience.Mentees && a.Role == ApplicationRole.Mentee) || (w.Audience == Audience.Mentors && a.Role == ApplicationRole.Mentor))));
 }
