@@ -15,6 +15,7 @@ using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Features.Public;
 using Tandem.Web.Features.Webinars;
+using Tandem.Web.Features.Workbooks;
 using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Shared;
@@ -93,6 +94,7 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
+        services.AddScoped<WorkbookStore>();
         services.AddScoped<WebinarSchedule>().AddScoped<DilemmaBoard>();
         services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
@@ -141,6 +143,7 @@ public static class AppSetup
         api.MapLibrary();
         api.MapEvents();
         api.MapWebinars();
+        api.MapWorkbooks();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
