@@ -9,6 +9,7 @@ using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Events;
 using Tandem.Web.Features.Faq;
+using Tandem.Web.Features.Guidance;
 using Tandem.Web.Features.Library;
 using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Profiles;
@@ -95,6 +96,7 @@ public static class AppSetup
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();
+        services.AddScoped<MentorGuidance>();
         services.AddScoped<WebinarSchedule>().AddScoped<DilemmaBoard>();
         services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
@@ -144,6 +146,7 @@ public static class AppSetup
         api.MapEvents();
         api.MapWebinars();
         api.MapWorkbooks();
+        api.MapGuidance();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
