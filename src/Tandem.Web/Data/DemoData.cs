@@ -138,6 +138,7 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
             db.Applications.Add(application);
         }
         await db.SaveChangesAsync(ct);
+        await DemoCommunity.SeedAsync(db, now, mentor.Id, mentee.Id, ct);
         return SignIns;
 
         // Local helpers keep the narrative above readable; they share its random stream and dates.

@@ -45,12 +45,15 @@ public sealed class GuidanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MenteesAndMentorsOfCohortsNotYetActiveAreNotShownGuidance()
+    public async Task MenteesAndMentorsOfClosedCohortsOnlyAreNotShownGuidance()
     {
         await world.MenteeAsync("mentee@example.com");
+        var closed = await world.World.CohortAsync("Autumn 2026", CohortStatus.Closed);
+        await world.MentorAsync("former.mentor@example.com", closed);
         var open = await world.World.CohortAsync("Autumn 2027", CohortStatus.Open);
-        await world.MentorAsync("future.mentor@example.com", open);
-        foreach (var email in new[] { "mentee@example.com", "future.mentor@example.com" })
+        await world.MentorAsync("next.mentor@example.com", open);
+        (await (await Factory.ApiClientAsync("next.mentor@example.com")).GetAsync("/api/v1/guidance")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var email in new[] { "mentee@example.com", "former.mentor@example.com" })
         {
             (await (await Factory.ApiClientAsync(email)).GetAsync("/api/v1/guidance")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             await CommunityWorld.AssertPageRedirectAsync(await Factory.PageClientAsync(email), "/Guidance", "/Account/AccessDenied");

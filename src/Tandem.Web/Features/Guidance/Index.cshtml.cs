@@ -5,7 +5,7 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Guidance;
 
-/// <summary>Guidance for mentors of an active cohort (and coordinators): encouraged, not required.</summary>
+/// <summary>Guidance for mentors of a cohort that has not closed (and coordinators): encouraged, not required.</summary>
 [Authorize]
 public sealed class IndexModel(MentorGuidance guidance) : PageModel
 {

@@ -13,11 +13,11 @@ public sealed record GuidanceResponse(int MinimumMeetings, int CohortLengthMonth
 
 public sealed class MentorGuidance(TandemDb db, LibraryCatalog library)
 {
-    /// <summary>Mentors of an active cohort (accepted, cohort Active or Closing) and coordinators.</summary>
+    /// <summary>Mentors accepted into a cohort that has not closed (preparing for it or in it) and coordinators.</summary>
     public Task<bool> MayReadAsync(string userId, bool coordinator, CancellationToken ct) =>
         coordinator ? Task.FromResult(true)
             : db.Applications.AnyAsync(a => a.UserId == userId && a.Role == ApplicationRole.Mentor && a.Status == ApplicationStatus.Accepted
-                && db.Cohorts.Any(c => c.Id == a.CohortId && (c.Status == CohortStatus.Active || c.Status == CohortStatus.Closing)), ct);
+                && db.Cohorts.Any(c => c.Id == a.CohortId && c.Status != CohortStatus.Closed), ct);
 
     public async Task<GuidanceResponse> ForAsync(string userId, CancellationToken ct)
     {
