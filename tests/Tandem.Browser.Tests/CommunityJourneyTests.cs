@@ -84,6 +84,9 @@ public sealed class CommunityJourneyTests(BrowserFixture app)
         await Assertions.Expect(anna.Locator("#my-rsvp")).ToHaveTextAsync("Going");
 
         await anna.GotoAsync($"/Workbooks/{world.Workbook}");
+        await anna.GetByLabel("In a year I want to").FillAsync("Lead my team's quarterly planning");
+        await anna.GetByLabel("In a year I want to").BlurAsync();
+        await Assertions.Expect(anna.Locator(".exercise[data-saved=true]")).ToHaveCountAsync(1); // autosaved through the API
         await anna.GetByLabel("In a year I want to").FillAsync("Lead my team's quarterly planning.");
         await anna.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(anna.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
