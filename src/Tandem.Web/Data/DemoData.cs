@@ -141,6 +141,7 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         await DemoPairsProgress.SeedAsync(db, program, past1, mentor.Id, mentee.Id, mentorPool.Select(p => p.User.Id).ToList(), menteePool.Select(p => p.User.Id).ToList(), now, ct);
         await DemoMatching.SeedAsync(db, program.Id, mentee.Id, ct);
         await DemoPairsSpace.SeedAsync(db, clock, ct);
+        await DemoCommunity.SeedAsync(db, now, mentor.Id, mentee.Id, ct);
         return SignIns;
 
         // Local helpers keep the narrative above readable; they share its random stream and dates.

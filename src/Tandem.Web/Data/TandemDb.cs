@@ -7,8 +7,10 @@ using Tandem.Web.Features.Feedback;
 using Tandem.Web.Features.Agreements;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Events;
 using Tandem.Web.Features.Faq;
 using Tandem.Web.Features.Matching;
+using Tandem.Web.Features.Library;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Memberships;
@@ -18,6 +20,8 @@ using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Features.Reminders;
 using Tandem.Web.Features.Sharing;
+using Tandem.Web.Features.Webinars;
+using Tandem.Web.Features.Workbooks;
 
 namespace Tandem.Web.Data;
 
@@ -54,6 +58,22 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<SharedWork> SharedWork => Set<SharedWork>();
     public DbSet<WorkComment> WorkComments => Set<WorkComment>();
     public DbSet<Introduction> Introductions => Set<Introduction>();
+    public DbSet<LibraryItem> LibraryItems => Set<LibraryItem>();
+    public DbSet<LibraryBookmark> LibraryBookmarks => Set<LibraryBookmark>();
+    public DbSet<LibraryRead> LibraryReads => Set<LibraryRead>();
+    public DbSet<GroupEvent> Events => Set<GroupEvent>();
+    public DbSet<EventRsvp> EventRsvps => Set<EventRsvp>();
+    public DbSet<Webinar> Webinars => Set<Webinar>();
+    public DbSet<WebinarRegistration> WebinarRegistrations => Set<WebinarRegistration>();
+    public DbSet<Dilemma> Dilemmas => Set<Dilemma>();
+    public DbSet<DilemmaSolution> DilemmaSolutions => Set<DilemmaSolution>();
+    public DbSet<SolutionVote> SolutionVotes => Set<SolutionVote>();
+    public DbSet<Workbook> Workbooks => Set<Workbook>();
+    public DbSet<WorkbookSection> WorkbookSections => Set<WorkbookSection>();
+    public DbSet<WorkbookExercise> WorkbookExercises => Set<WorkbookExercise>();
+    public DbSet<WorkbookAnswer> WorkbookAnswers => Set<WorkbookAnswer>();
+    public DbSet<WorkbookShare> WorkbookShares => Set<WorkbookShare>();
+    public DbSet<WorkbookComment> WorkbookComments => Set<WorkbookComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,9 +8,12 @@ using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Agreements;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Events;
 using Tandem.Web.Features.Faq;
 using Tandem.Web.Features.Matching;
 using Tandem.Web.Features.Meetings;
+using Tandem.Web.Features.Guidance;
+using Tandem.Web.Features.Library;
 using Tandem.Web.Features.Memberships;
 using Tandem.Web.Features.Messages;
 using Tandem.Web.Features.Pairs;
@@ -18,6 +21,8 @@ using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Features.Public;
 using Tandem.Web.Features.Sharing;
+using Tandem.Web.Features.Webinars;
+using Tandem.Web.Features.Workbooks;
 using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Shared;
@@ -103,6 +108,11 @@ public static class AppSetup
         services.AddScoped<Features.Closure.ClosureRules>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
         services.AddHttpContextAccessor().AddScoped<PairNotices>().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
+        services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
+        services.AddScoped<WorkbookStore>();
+        services.AddScoped<MentorGuidance>();
+        services.AddScoped<WebinarSchedule>().AddScoped<DilemmaBoard>();
+        services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
 
     public static void UseTandem(this WebApplication app)
@@ -158,6 +168,11 @@ public static class AppSetup
         api.MapMessages();
         api.MapSharing();
         app.MapMeetingCalendars();
+        api.MapLibrary();
+        api.MapEvents();
+        api.MapWebinars();
+        api.MapWorkbooks();
+        api.MapGuidance();
     }
 
     private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

@@ -78,6 +78,22 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "Workbooks",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Description = table.Column<string>(maxLength: 2000, nullable: false),
+                Phase = table.Column<int>(nullable: false),
+                Published = table.Column<bool>(nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Workbooks", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
             name: "AspNetRoleClaims",
             columns: table => new
             {
@@ -163,6 +179,32 @@ public sealed class Initial : Migration
             {
                 table.PrimaryKey("PK_CalendarFeeds", x => x.UserId);
                 table.ForeignKey(name: "FK_CalendarFeeds_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "LibraryItems",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Kind = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 300, nullable: false),
+                Author = table.Column<string>(maxLength: 200, nullable: false),
+                Url = table.Column<string>(maxLength: 1000, nullable: true),
+                Description = table.Column<string>(maxLength: 8000, nullable: false),
+                Tags = table.Column<string>(maxLength: 500, nullable: false),
+                Language = table.Column<string>(maxLength: 8, nullable: false),
+                Audience = table.Column<int>(nullable: false),
+                EvidenceBased = table.Column<bool>(nullable: false),
+                Status = table.Column<int>(nullable: false),
+                SuggestedById = table.Column<string>(maxLength: 400, nullable: true),
+                ReviewNote = table.Column<string>(maxLength: 1000, nullable: true),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LibraryItems", x => x.Id);
+                table.ForeignKey(name: "FK_LibraryItems_AspNetUsers_SuggestedById", column: x => x.SuggestedById, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
             });
 
         migrationBuilder.CreateTable(
@@ -321,6 +363,78 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "WorkbookSections",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                WorkbookId = table.Column<int>(nullable: false),
+                Position = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Instructions = table.Column<string>(maxLength: 8000, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkbookSections", x => x.Id);
+                table.ForeignKey(name: "FK_WorkbookSections_Workbooks_WorkbookId", column: x => x.WorkbookId, principalTable: "Workbooks", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "LibraryBookmarks",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                ItemId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LibraryBookmarks", x => x.Id);
+                table.ForeignKey(name: "FK_LibraryBookmarks_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_LibraryBookmarks_LibraryItems_ItemId", column: x => x.ItemId, principalTable: "LibraryItems", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "LibraryReads",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                ItemId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                ReadAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_LibraryReads", x => x.Id);
+                table.ForeignKey(name: "FK_LibraryReads_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_LibraryReads_LibraryItems_ItemId", column: x => x.ItemId, principalTable: "LibraryItems", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Events",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Kind = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Description = table.Column<string>(maxLength: 8000, nullable: false),
+                StartsAt = table.Column<System.DateTime>(nullable: false),
+                EndsAt = table.Column<System.DateTime>(nullable: false),
+                Location = table.Column<string>(maxLength: 500, nullable: true),
+                Capacity = table.Column<int>(nullable: true),
+                CohortId = table.Column<int>(nullable: true),
+                Audience = table.Column<int>(nullable: false),
+                Cancelled = table.Column<bool>(nullable: false),
+                Sequence = table.Column<int>(nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Events", x => x.Id);
+                table.ForeignKey(name: "FK_Events_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.SetNull);
+            });
+
+        migrationBuilder.CreateTable(
             name: "MatchRuns",
             columns: table => new
             {
@@ -340,6 +454,28 @@ public sealed class Initial : Migration
             {
                 table.PrimaryKey("PK_MatchRuns", x => x.Id);
                 table.ForeignKey(name: "FK_MatchRuns_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Webinars",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                CohortId = table.Column<int>(nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Description = table.Column<string>(maxLength: 8000, nullable: false),
+                StartsAt = table.Column<System.DateTime>(nullable: false),
+                EndsAt = table.Column<System.DateTime>(nullable: false),
+                Link = table.Column<string>(maxLength: 1000, nullable: true),
+                Capacity = table.Column<int>(nullable: true),
+                Audience = table.Column<int>(nullable: false),
+                Sequence = table.Column<int>(nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Webinars", x => x.Id);
+                table.ForeignKey(name: "FK_Webinars_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -382,6 +518,41 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "WorkbookExercises",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                SectionId = table.Column<int>(nullable: false),
+                Position = table.Column<int>(nullable: false),
+                Kind = table.Column<int>(nullable: false),
+                Prompt = table.Column<string>(maxLength: 1000, nullable: false),
+                Options = table.Column<string>(maxLength: 2000, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkbookExercises", x => x.Id);
+                table.ForeignKey(name: "FK_WorkbookExercises_WorkbookSections_SectionId", column: x => x.SectionId, principalTable: "WorkbookSections", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "EventRsvps",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                EventId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                Status = table.Column<int>(nullable: false),
+                RespondedAt = table.Column<System.DateTime>(nullable: false),
+                Attended = table.Column<bool>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_EventRsvps", x => x.Id);
+                table.ForeignKey(name: "FK_EventRsvps_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_EventRsvps_Events_EventId", column: x => x.EventId, principalTable: "Events", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "MatchProposals",
             columns: table => new
             {
@@ -400,6 +571,46 @@ public sealed class Initial : Migration
             {
                 table.PrimaryKey("PK_MatchProposals", x => x.Id);
                 table.ForeignKey(name: "FK_MatchProposals_MatchRuns_RunId", column: x => x.RunId, principalTable: "MatchRuns", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "Dilemmas",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                WebinarId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Anonymous = table.Column<bool>(nullable: false),
+                Title = table.Column<string>(maxLength: 200, nullable: false),
+                Body = table.Column<string>(maxLength: 4000, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+                Hidden = table.Column<bool>(nullable: false),
+                HiddenReason = table.Column<string>(maxLength: 500, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Dilemmas", x => x.Id);
+                table.ForeignKey(name: "FK_Dilemmas_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_Dilemmas_Webinars_WebinarId", column: x => x.WebinarId, principalTable: "Webinars", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "WebinarRegistrations",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                WebinarId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                Status = table.Column<int>(nullable: false),
+                RegisteredAt = table.Column<System.DateTime>(nullable: false),
+                Attended = table.Column<bool>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WebinarRegistrations", x => x.Id);
+                table.ForeignKey(name: "FK_WebinarRegistrations_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_WebinarRegistrations_Webinars_WebinarId", column: x => x.WebinarId, principalTable: "Webinars", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -465,6 +676,43 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_Pairs_AspNetUsers_MenteeId", column: x => x.MenteeId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey(name: "FK_Pairs_AspNetUsers_MentorId", column: x => x.MentorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
                 table.ForeignKey(name: "FK_Pairs_Cohorts_CohortId", column: x => x.CohortId, principalTable: "Cohorts", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "WorkbookAnswers",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                ExerciseId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+                Value = table.Column<string>(maxLength: 8000, nullable: false),
+                UpdatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkbookAnswers", x => x.Id);
+                table.ForeignKey(name: "FK_WorkbookAnswers_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_WorkbookAnswers_WorkbookExercises_ExerciseId", column: x => x.ExerciseId, principalTable: "WorkbookExercises", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "DilemmaSolutions",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                DilemmaId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Text = table.Column<string>(maxLength: 4000, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+                Helpful = table.Column<bool>(nullable: false),
+                Hidden = table.Column<bool>(nullable: false),
+                HiddenReason = table.Column<string>(maxLength: 500, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_DilemmaSolutions", x => x.Id);
+                table.ForeignKey(name: "FK_DilemmaSolutions_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_DilemmaSolutions_Dilemmas_DilemmaId", column: x => x.DilemmaId, principalTable: "Dilemmas", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -712,6 +960,39 @@ public sealed class Initial : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: "WorkbookShares",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                SectionId = table.Column<int>(nullable: false),
+                MenteeId = table.Column<string>(maxLength: 400, nullable: false),
+                PairId = table.Column<int>(nullable: false),
+                SharedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkbookShares", x => x.Id);
+                table.ForeignKey(name: "FK_WorkbookShares_AspNetUsers_MenteeId", column: x => x.MenteeId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_WorkbookShares_Pairs_PairId", column: x => x.PairId, principalTable: "Pairs", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_WorkbookShares_WorkbookSections_SectionId", column: x => x.SectionId, principalTable: "WorkbookSections", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "SolutionVotes",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                SolutionId = table.Column<int>(nullable: false),
+                UserId = table.Column<string>(maxLength: 400, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_SolutionVotes", x => x.Id);
+                table.ForeignKey(name: "FK_SolutionVotes_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_SolutionVotes_DilemmaSolutions_SolutionId", column: x => x.SolutionId, principalTable: "DilemmaSolutions", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: "GoalUpdates",
             columns: table => new
             {
@@ -763,6 +1044,23 @@ public sealed class Initial : Migration
                 table.ForeignKey(name: "FK_WorkComments_SharedWork_SharedWorkId", column: x => x.SharedWorkId, principalTable: "SharedWork", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "WorkbookComments",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true).Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                ShareId = table.Column<int>(nullable: false),
+                AuthorId = table.Column<string>(maxLength: 400, nullable: false),
+                Text = table.Column<string>(maxLength: 4000, nullable: false),
+                CreatedAt = table.Column<System.DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_WorkbookComments", x => x.Id);
+                table.ForeignKey(name: "FK_WorkbookComments_AspNetUsers_AuthorId", column: x => x.AuthorId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_WorkbookComments_WorkbookShares_ShareId", column: x => x.ShareId, principalTable: "WorkbookShares", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex(name: "IX_Agreements_PairId", table: "Agreements", columns: ["PairId"], unique: true);
 
         migrationBuilder.CreateIndex(name: "IX_Applications_CohortId_Status", table: "Applications", columns: ["CohortId", "Status"], unique: false);
@@ -805,6 +1103,22 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_Contacts_PairId_At", table: "Contacts", columns: ["PairId", "At"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_Dilemmas_AuthorId", table: "Dilemmas", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Dilemmas_WebinarId", table: "Dilemmas", columns: ["WebinarId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_DilemmaSolutions_AuthorId", table: "DilemmaSolutions", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_DilemmaSolutions_DilemmaId", table: "DilemmaSolutions", columns: ["DilemmaId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_EventRsvps_EventId_UserId", table: "EventRsvps", columns: ["EventId", "UserId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_EventRsvps_UserId", table: "EventRsvps", columns: ["UserId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Events_CohortId", table: "Events", columns: ["CohortId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Events_StartsAt", table: "Events", columns: ["StartsAt"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_FaqEntries_ProgramId", table: "FaqEntries", columns: ["ProgramId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Goals_PairId", table: "Goals", columns: ["PairId"], unique: false);
@@ -816,6 +1130,18 @@ public sealed class Initial : Migration
         migrationBuilder.CreateIndex(name: "IX_Introductions_ById", table: "Introductions", columns: ["ById"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_Introductions_PairId", table: "Introductions", columns: ["PairId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_LibraryBookmarks_ItemId_UserId", table: "LibraryBookmarks", columns: ["ItemId", "UserId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_LibraryBookmarks_UserId", table: "LibraryBookmarks", columns: ["UserId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_LibraryItems_Status_Audience", table: "LibraryItems", columns: ["Status", "Audience"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_LibraryItems_SuggestedById", table: "LibraryItems", columns: ["SuggestedById"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_LibraryReads_ItemId_UserId", table: "LibraryReads", columns: ["ItemId", "UserId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_LibraryReads_UserId", table: "LibraryReads", columns: ["UserId"], unique: false);
 
         migrationBuilder.CreateIndex(name: "IX_MatchProposals_RunId_MenteeApplicationId", table: "MatchProposals", columns: ["RunId", "MenteeApplicationId"], unique: true);
 
@@ -881,7 +1207,37 @@ public sealed class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_SharedWork_PairId", table: "SharedWork", columns: ["PairId"], unique: false);
 
+        migrationBuilder.CreateIndex(name: "IX_SolutionVotes_SolutionId_UserId", table: "SolutionVotes", columns: ["SolutionId", "UserId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_SolutionVotes_UserId", table: "SolutionVotes", columns: ["UserId"], unique: false);
+
         migrationBuilder.CreateIndex(name: "IX_Tracks_ProgramId_Code", table: "Tracks", columns: ["ProgramId", "Code"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_WebinarRegistrations_UserId", table: "WebinarRegistrations", columns: ["UserId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WebinarRegistrations_WebinarId_UserId", table: "WebinarRegistrations", columns: ["WebinarId", "UserId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_Webinars_CohortId", table: "Webinars", columns: ["CohortId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_Webinars_StartsAt", table: "Webinars", columns: ["StartsAt"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookAnswers_ExerciseId_UserId", table: "WorkbookAnswers", columns: ["ExerciseId", "UserId"], unique: true);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookAnswers_UserId", table: "WorkbookAnswers", columns: ["UserId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookComments_AuthorId", table: "WorkbookComments", columns: ["AuthorId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookComments_ShareId", table: "WorkbookComments", columns: ["ShareId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookExercises_SectionId_Position", table: "WorkbookExercises", columns: ["SectionId", "Position"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookSections_WorkbookId_Position", table: "WorkbookSections", columns: ["WorkbookId", "Position"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookShares_MenteeId", table: "WorkbookShares", columns: ["MenteeId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookShares_PairId", table: "WorkbookShares", columns: ["PairId"], unique: false);
+
+        migrationBuilder.CreateIndex(name: "IX_WorkbookShares_SectionId_MenteeId_PairId", table: "WorkbookShares", columns: ["SectionId", "MenteeId", "PairId"], unique: true);
 
         migrationBuilder.CreateIndex(name: "IX_WorkComments_ById", table: "WorkComments", columns: ["ById"], unique: false);
 
@@ -890,9 +1246,12 @@ public sealed class Initial : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "WorkbookComments");
         migrationBuilder.DropTable(name: "WorkComments");
         migrationBuilder.DropTable(name: "MeetingNotes");
         migrationBuilder.DropTable(name: "GoalUpdates");
+        migrationBuilder.DropTable(name: "SolutionVotes");
+        migrationBuilder.DropTable(name: "WorkbookShares");
         migrationBuilder.DropTable(name: "SharedWork");
         migrationBuilder.DropTable(name: "Resources");
         migrationBuilder.DropTable(name: "RemindersSent");
@@ -905,12 +1264,23 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "ClosureReflections");
         migrationBuilder.DropTable(name: "CheckIns");
         migrationBuilder.DropTable(name: "Agreements");
+        migrationBuilder.DropTable(name: "DilemmaSolutions");
+        migrationBuilder.DropTable(name: "WorkbookAnswers");
         migrationBuilder.DropTable(name: "Pairs");
         migrationBuilder.DropTable(name: "PairRules");
         migrationBuilder.DropTable(name: "MentorRankings");
+        migrationBuilder.DropTable(name: "WebinarRegistrations");
+        migrationBuilder.DropTable(name: "Dilemmas");
         migrationBuilder.DropTable(name: "MatchProposals");
+        migrationBuilder.DropTable(name: "EventRsvps");
+        migrationBuilder.DropTable(name: "WorkbookExercises");
         migrationBuilder.DropTable(name: "Applications");
+        migrationBuilder.DropTable(name: "Webinars");
         migrationBuilder.DropTable(name: "MatchRuns");
+        migrationBuilder.DropTable(name: "Events");
+        migrationBuilder.DropTable(name: "LibraryReads");
+        migrationBuilder.DropTable(name: "LibraryBookmarks");
+        migrationBuilder.DropTable(name: "WorkbookSections");
         migrationBuilder.DropTable(name: "Tracks");
         migrationBuilder.DropTable(name: "Memberships");
         migrationBuilder.DropTable(name: "MatchSettings");
@@ -918,12 +1288,14 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "Cohorts");
         migrationBuilder.DropTable(name: "Profiles");
         migrationBuilder.DropTable(name: "Notifications");
+        migrationBuilder.DropTable(name: "LibraryItems");
         migrationBuilder.DropTable(name: "CalendarFeeds");
         migrationBuilder.DropTable(name: "AspNetUserTokens");
         migrationBuilder.DropTable(name: "AspNetUserRoles");
         migrationBuilder.DropTable(name: "AspNetUserLogins");
         migrationBuilder.DropTable(name: "AspNetUserClaims");
         migrationBuilder.DropTable(name: "AspNetRoleClaims");
+        migrationBuilder.DropTable(name: "Workbooks");
         migrationBuilder.DropTable(name: "Programs");
         migrationBuilder.DropTable(name: "AspNetUsers");
         migrationBuilder.DropTable(name: "AspNetRoles");

@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Events;
+
+[JsonConverter(typeof(JsonStringEnumConverter<EventKind>))]
+public enum EventKind
+{
+    MorningCoffee = 0,
+    Lunch = 1,
+    NetworkingCall = 2,
+    Workshop = 3,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<RsvpStatus>))]
+public enum RsvpStatus
+{
+    Going = 0,
+    Waitlisted = 1,
+    Cancelled = 2,
+}
+
+/// <summary>A community event around the pairs: a morning coffee, a lunch, a networking call, a workshop.</summary>
+public sealed class GroupEvent
+{
+    public int Id { get; set; }
+    public EventKind Kind { get; set; }
+    public required string Title { get; set; }
+    public string Description { get; set; } = "";
+    /// <summary>UTC.</summary>
+    public DateTime StartsAt { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime EndsAt { get; set; }
+    /// <summary>A place, or a link for online events.</summary>
+    public string? Location { get; set; }
+    /// <summary>Seats; null means no limit. Beyond it people join the waitlist.</summary>
+    public int? Capacity { get; set; }
+    /// <summary>When set, only that cohort's participants may come.</summary>
+    public int? CohortId { get; set; }
+    public Audience Audience { get; set; }
+    public bool Cancelled { get; set; }
+    /// <summary>RFC 5545 SEQUENCE: bumped whenever the time or place changes.</summary>
+    public int Sequence { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A person's answer to an event; the waitlist is ordered by <see cref="RespondedAt"/>.</summary>
+public sealed class EventRsvp
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public required string UserId { get; set; }
+    public RsvpStatus Status { get; set; }
+    public DateTime RespondedAt { get; set; }
+    /// <summary>Set by the coordinator after the event.</summary>
+    public bool Attended { get; set; }
+}
+
+internal sealed class GroupEventConfiguration : IEntityTypeConfiguration<GroupEvent>
+{
+    public void Configure(EntityTypeBuilder<GroupEvent> b)
+    {
+        b.Property(e => e.Title).HasMaxLength(200);
+        b.Property(e => e.Description).HasMaxLength(TextLength.Long);
+        b.Property(e => e.Location).HasMaxLength(500);
+        b.HasOne<Cohort>().WithMany().HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(e => e.StartsAt);
+    }
+}
+
+internal sealed class EventRsvpConfiguration : IEntityTypeConfiguration<EventRsvp>
+{
+    public void Configure(EntityTypeBuilder<EventRsvp> b)
+    {
+        b.HasOne<GroupEvent>().WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.EventId, r.UserId }).IsUnique();
+        b.HasIndex(r => r.UserId);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Library;
+
+public static class LibraryApi
+{
+    public static RouteGroupBuilder MapLibrary(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/library").WithTags("Library");
+        group.MapGet("/", ListAsync).RequireAuthorization();
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
+        group.MapGet("/stats", StatsAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/{id:int}/archive", (LibraryEditor e, int id, CancellationToken ct) => ArchiveAsync(e, id, true, ct)).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/{id:int}/restore", (LibraryEditor e, int id, CancellationToken ct) => ArchiveAsync(e, id, false, ct)).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/suggestions", SuggestAsync).RequireAuthorization();
+        group.MapPost("/{id:int}/review", ReviewAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/{id:int}/bookmark", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetBookmarkAsync, c, u, id, true, ct)).RequireAuthorization();
+        group.MapDelete("/{id:int}/bookmark", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetBookmarkAsync, c, u, id, false, ct)).RequireAuthorization();
+        group.MapPost("/{id:int}/read", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetReadAsync, c, u, id, true, ct)).RequireAuthorization();
+        group.MapDelete("/{id:int}/read", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetReadAsync, c, u, id, false, ct)).RequireAuthorization();
+        return group;
+    }
+
+    /// <summary>Published items the caller may see (mentors-only items need an accepted mentor application), paged by 20.
+    /// Coordinators may pass <c>status</c> to list suggestions, rejected or archived items.</summary>
+    private static async Task<Ok<PageResponse<LibraryItemResponse>>> ListAsync(LibraryCatalog catalog, ClaimsPrincipal user,
+        string? q, LibraryKind? kind, string? language, Audience? audience, bool? evidenceBased, string? tag, bool? bookmarked,
+        LibraryStatus? status, int? page, CancellationToken ct)
+    {
+        var reach = await catalog.ReachAsync(user, ct);
+        var filter = new LibraryFilter(q, kind, language, audience, evidenceBased, tag, bookmarked == true, status);
+        return TypedResults.Ok(await catalog.PageAsync(user.Id(), reach, filter, page ?? 1, ct));
+    }
+
+    private static async Task<Results<Ok<LibraryItemResponse>, NotFound>> GetAsync(LibraryCatalog catalog, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var item = await catalog.GetAsync(id, user.Id(), await catalog.ReachAsync(user, ct), ct);
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(item);
+    }
+
+    /// <summary>Read and bookmark counts per item: never who.</summary>
+    private static async Task<Ok<PageResponse<LibraryStatsResponse>>> StatsAsync(LibraryCatalog catalog, LibraryStatus? status, int? page, CancellationToken ct) =>
+        TypedResults.Ok(await catalog.StatsAsync(status, page ?? 1, ct));
+
+    private static async Task<Results<Created<LibraryItemResponse>, ValidationProblem>> CreateAsync(LibraryEditor editor, LibraryCatalog catalog,
+        ClaimsPrincipal user, LibraryItemRequest request, CancellationToken ct)
+    {
+        var outcome = await editor.CreateAsync(request, ct);
+        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+        var item = await catalog.GetAsync(outcome.Value, user.Id(), await catalog.ReachAsync(user, ct), ct);
+        return TypedResults.Created($"/api/v1/library/{outcome.Value}", item!);
+    }
+
+    private static async Task<Results<Ok<LibraryItemResponse>, NotFound, ValidationProblem>> UpdateAsync(LibraryEditor editor, LibraryCatalog catalog,
+        ClaimsPrincipal user, int id, LibraryItemRequest request, CancellationToken ct)
+    {
+        var outcome = await editor.UpdateAsync(id, request, ct);
+        if (outcome is null) return TypedResults.NotFound();
+        if (!outcome.Value.Ok) return TypedResults.ValidationProblem(outcome.Value.Refusal!.ToDictionary());
+        return TypedResults.Ok((await catalog.GetAsync(id, user.Id(), await catalog.ReachAsync(user, ct), ct))!);
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ArchiveAsync(LibraryEditor editor, int id, bool archived, CancellationToken ct) =>
+        await editor.SetArchivedAsync(id, archived, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Ok: true } => TypedResults.NoContent(),
+            var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
+        };
+
+    /// <summary>Any signed-in member may suggest an item; it stays hidden from others until a coordinator publishes it.</summary>
+    private static async Task<Results<Created<LibraryItemResponse>, ValidationProblem>> SuggestAsync(LibraryEditor editor, LibraryCatalog catalog,
+        ClaimsPrincipal user, LibraryItemRequest request, CancellationToken ct)
+    {
+        var outcome = await editor.SuggestAsync(user.Id(), request, ct);
+        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
+        var item = await catalog.GetAsync(outcome.Value, user.Id(), await catalog.ReachAsync(user, ct), ct);
+        return TypedResults.Created($"/api/v1/library/{outcome.Value}", item!);
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ReviewAsync(LibraryEditor editor, int id, LibraryReviewRequest request, CancellationToken ct) =>
+        await editor.ReviewAsync(id, request, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Ok: true } => TypedResults.NoContent(),
+            var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
+        };
+
+    private static async Task<Results<NoContent, NotFound>> MarkAsync(Func<int, string, Reach, bool, CancellationToken, Task<bool>> mark,
+        LibraryCatalog catalog, ClaimsPrincipal user, int id, bool on, CancellationToken ct) =>
+        await mark(id, user.Id(), await catalog.ReachAsync(user, ct), on, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

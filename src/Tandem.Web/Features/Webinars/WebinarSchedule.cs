@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Data;
+using Tandem.Web.Features.Applications;
+using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Webinars;
+
+public sealed record WebinarRequest(int? CohortId, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt, string? Link, int? Capacity, Audience? Audience);
+
+/// <summary>A webinar with its seats and the caller's place. <c>CanPost</c>: the caller may bring dilemmas (an accepted mentee of the cohort).</summary>
+public sealed record WebinarResponse(int Id, int CohortId, string CohortName, string Title, string Description, DateTime StartsAt, DateTime EndsAt,
+    string? Link, int? Capacity, Audience Audience, int Registered, bool IRegistered, bool CanPost);
+
+public sealed record RegistrationResponse(string UserId, string Name, string Email, bool Attended);
+
+/// <summary>Webinars: scheduling (coordinators), registration within capacity, attendance. Reminders read <see cref="Registered"/>.</summary>
+public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLocalizer<WebinarsText> t)
+{
+    public const int PageSize = 20;
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Webinars of cohorts the person was accepted into, for their role; coordinators see all.</summary>
+    public IQueryable<Webinar> Visible(string userId, bool coordinator) =>
+        coordinator ? db.Webinars.AsNoTracking()
+            : db.Webinars.AsNoTracking().Where(w => db.Applications.Any(a => a.CohortId == w.CohortId && a.UserId == userId && a.Status == ApplicationStatus.Accepted
+                && (w.Audience == Audience.All || (w.Audience == Audience.Mentees && a.Role == ApplicationRole.Mentee) || (w.Audience == Audience.Mentors && a.Role == ApplicationRole.Mentor))));
+
+    /// <summary>Who may bring dilemmas and suggest solutions: accepted mentees of the webinar's cohort.</summary>
+    public Task<bool> IsParticipantAsync(int webinarId, string userId, CancellationToken ct) =>
+        db.Webinars.AnyAsync(w => w.Id == webinarId && db.Applications.Any(a => a.CohortId == w.CohortId && a.UserId == userId
+            && a.Status == ApplicationStatus.Accepted && a.Role == ApplicationRole.Mentee), ct);
+
+    /// <summary>People registered for a webinar (for reminders and attendance).</summary>
+    public IQueryable<WebinarRegistration> Registered(int webinarId) =>
+        db.WebinarRegistrations.AsNoTracking().Where(r => r.WebinarId == webinarId && r.Status == RegistrationStatus.Registered);
+
+    public async Task<PageResponse<WebinarResponse>> PageAsync(string userId, bool coordinator, bool past, int page, CancellationToken ct)
+    {
+        var now = Now();
+        var q = Visible(userId, coordinator).Where(w => past ? w.EndsAt < now : w.EndsAt >= now);
+        q = past ? q.OrderByDescending(w => w.StartsAt) : q.OrderBy(w => w.StartsAt);
+        var total = await q.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        return new PageResponse<WebinarResponse>(await Project(q.Skip((page - 1) * PageSize).Take(PageSize), userId, ct), page, PageSize, total);
+    }
+
+    public async Task<WebinarResponse?> GetAsync(int id, string userId, bool coordinator, CancellationToken ct) =>
+        (await Project(Visible(userId, coordinator).Where(w => w.Id == id), userId, ct)).FirstOrDefault();
+
+    private Task<List<WebinarResponse>> Project(IQueryable<Webinar> q, string userId, CancellationToken ct) =>
+        q.Select(w => new WebinarResponse(w.Id, w.CohortId, db.Cohorts.Where(c => c.Id == w.CohortId).Select(c => c.Name).First(), w.Title, w.Description,
+            w.StartsAt, w.EndsAt, w.Link, w.Capacity, w.Audience,
+            db.WebinarRegistrations.Count(r => r.WebinarId == w.Id && r.Status == RegistrationStatus.Registered),
+            db.WebinarRegistrations.Any(r => r.WebinarId == w.Id && r.UserId == userId && r.Status == RegistrationStatus.Registered),
+            db.Applications.Any(a => a.CohortId == w.CohortId && a.UserId == userId && a.Status == ApplicationStatus.Accepted && a.Role == ApplicationRole.Mentee)))
+        .ToListAsync(ct);
+
+    public async Task<Errors> ValidateAsync(WebinarRequest r, CancellationToken ct)
+    {
+        var errors = new Errors();
+        if (r.CohortId is not int c || !await db.Cohorts.AnyAsync(x => x.Id == c && x.Status != CohortStatus.Closed, ct))
+            errors.Add("CohortId", t["Choose a cohort that is not closed."]);
+        if (string.IsNullOrWhiteSpace(r.Title)) errors.Add("Title", t["Please enter the title."]);
+        else if (r.Title.Trim().Length > 200) errors.Add("Title", t["The title can be at most {0} characters.", 200]);
+        if (r.Description?.Length > TextLength.Long) errors.Add("Description", t["The description can be at most {0} characters.", TextLength.Long]);
+        if (r.StartsAt is null) errors.Add("StartsAt", t["Please enter when it starts."]);
+        if (r.EndsAt is null) errors.Add("EndsAt", t["Please enter when it ends."]);
+        else if (r.StartsAt is not null && r.EndsAt <= r.StartsAt) errors.Add("EndsAt", t["It must end after it starts."]);
+        if (!string.IsNullOrWhiteSpace(r.Link) && (!SafeMarkdown.IsHttpUrl(r.Link) || r.Link.Trim().Length > 1000))
+            errors.Add("Link", t["The link must be a web address starting with http:// or https://."]);
+        if (r.Capacity is < 1 or > 10000) errors.Add("Capacity", t["Capacity must be between 1 and 10000, or empty for no limit."]);
+        if (r.Audience is null || !Enum.IsDefined(r.Audience.Value)) errors.Add("Audience", t["Choose who the webinar is for."]);
+        return errors;
+    }
+
+    public async Task<Outcome<int>> CreateAsync(WebinarRequest r, CancellationToken ct)
+    {
+        var errors = await ValidateAsync(r, ct);
+        if (errors.Any) return errors;
+        var w = new Webinar { Title = "", CreatedAt = Now() };
+        Apply(w, r);
+        db.Webinars.Add(w);
+        await db.SaveChangesAsync(ct);
+        return w.Id;
+    }
+
+    public async Task<Outcome<int>?> UpdateAsync(int id, WebinarRequest r, CancellationToken ct)
+    {
+        var w = await db.Webinars.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null) return null;
+        var errors = await ValidateAsync(r, ct);
+        if (errors.Any) return errors;
+        var moved = w.StartsAt != Utc(r.StartsAt!.Value) || w.EndsAt != Utc(r.EndsAt!.Value) || w.Link != Clean(r.Link);
+        Apply(w, r);
+        if (moved) w.Sequence++;
+        await db.SaveChangesAsync(ct);
+        return w.Id;
+    }
+
+    public async Task<Outcome<bool>?> RegisterAsync(int id, string userId, CancellationToken ct)
+    {
+        var w = await Visible(userId, false).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null) return null;
+        if (w.EndsAt < Now()) return Errors.One("", t["This webinar is over."]);
+        var reg = await db.WebinarRegistrations.FirstOrDefaultAsync(r => r.WebinarId == id && r.UserId == userId, ct);
+        if (reg?.Status == RegistrationStatus.Registered) return true;
+        var taken = await Registered(id).CountAsync(ct);
+        if (w.Capacity is int cap && taken >= cap) return Errors.One("", t["This webinar is full."]);
+        if (reg is null) db.WebinarRegistrations.Add(reg = new WebinarRegistration { WebinarId = id, UserId = userId });
+        reg.Status = RegistrationStatus.Registered;
+        reg.RegisteredAt = Now();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> CancelRegistrationAsync(int id, string userId, CancellationToken ct)
+    {
+        var reg = await db.WebinarRegistrations.FirstOrDefaultAsync(r => r.WebinarId == id && r.UserId == userId && r.Status == RegistrationStatus.Registered, ct);
+        if (reg is null) return false;
+        reg.Status = RegistrationStatus.Cancelled;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<RegistrationResponse>?> RegistrationsAsync(int id, CancellationToken ct)
+    {
+        if (!await db.Webinars.AnyAsync(w => w.Id == id, ct)) return null;
+        return await (from r in Registered(id)
+                      join u in db.Users on r.UserId equals u.Id
+                      join p in db.Profiles on r.UserId equals p.UserId into ps
+                      from p in ps.DefaultIfEmpty()
+                      orderby r.RegisteredAt, r.Id
+                      select new RegistrationResponse(r.UserId, p != null ? p.DisplayName : u.Email!, u.Email!, r.Attended)).ToListAsync(ct);
+    }
+
+    public async Task<Outcome<int>?> SetAttendanceAsync(int id, IReadOnlyList<string> attended, CancellationToken ct)
+    {
+        var w = await db.Webinars.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null) return null;
+        if (w.StartsAt > Now()) return Errors.One("", t["Attendance can be taken once the webinar has started."]);
+        var regs = await db.WebinarRegistrations.Where(r => r.WebinarId == id && r.Status == RegistrationStatus.Registered).ToListAsync(ct);
+        if (attended.Except(regs.Select(r => r.UserId)).Any()) return Errors.One("AttendedUserIds", t["Only registered people can be marked as attended."]);
+        foreach (var r in regs) r.Attended = attended.Contains(r.UserId);
+        await db.SaveChangesAsync(ct);
+        return regs.Count(r => r.Attended);
+    }
+
+    private static void Apply(Webinar w, WebinarRequest r)
+    {
+        w.CohortId = r.CohortId!.Value;
+        w.Title = r.Title!.Trim();
+        w.Description = r.Description?.Trim() ?? "";
+        w.StartsAt = Utc(r.StartsAt!.Value);
+        w.EndsAt = Utc(r.EndsAt!.Value);
+        w.Link = Clean(r.Link);
+        w.Capacity = r.Capacity;
+        w.Audience = r.Audience!.Value;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
+}

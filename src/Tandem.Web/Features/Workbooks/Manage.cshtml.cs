@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Workbooks;
+
+/// <summary>A coordinator builds a workbook (sections, exercises) and sees how far mentees are: percentages, never answers.</summary>
+[Authorize(Policy = Roles.Coordinator)]
+public sealed class ManageModel(WorkbookStore store, IStringLocalizer<WorkbooksText> t) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public WorkbookResponse? Workbook { get; private set; }
+    public IReadOnlyList<CompletionResponse> Completion { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public CohortPhase? Phase { get; set; }
+        public bool Published { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is int existing)
+        {
+            if (!await LoadAsync(existing, ct)) return NotFound();
+            Input = new InputModel { Title = Workbook!.Title, Description = Workbook.Description, Phase = Workbook.Phase, Published = Workbook.Published };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var request = new WorkbookRequest(Input.Title, Input.Description, Input.Phase, Input.Published);
+        Outcome<int> outcome;
+        if (id is int existing)
+        {
+            var updated = await store.UpdateAsync(existing, request, ct);
+            if (updated is null) return NotFound();
+            outcome = updated.Value;
+        }
+        else outcome = await store.CreateAsync(request, ct);
+        return await Done(id, outcome, t["The workbook was saved."], ct);
+    }
+
+    public async Task<IActionResult> OnPostSectionAsync(int id, string? sectionTitle, string? instructions, CancellationToken ct) =>
+        await store.AddSectionAsync(id, new SectionRequest(sectionTitle, instructions), ct) is { } o ? await Done(id, o, t["The section was added."], ct) : NotFound();
+
+    public async Task<IActionResult> OnPostExerciseAsync(int id, int sectionId, ExerciseKind? kind, string? prompt, string? options, CancellationToken ct) =>
+        await store.AddExerciseAsync(sectionId, new ExerciseRequest(kind, prompt, options?.Split('\n')), ct) is { } o ? await Done(id, o, t["The exercise was added."], ct) : NotFound();
+
+    private async Task<IActionResult> Done(int? id, Outcome<int> outcome, string flash, CancellationToken ct)
+    {
+        if (!outcome.Ok)
+        {
+            ModelState.Clear();
+            outcome.Refusal!.AddTo(ModelState);
+            if (id is int existing) await LoadAsync(existing, ct);
+            return Page();
+        }
+        TempData["Flash"] = flash;
+        return Redirect($"/Workbooks/Manage/{id ?? outcome.Value}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Workbook = await store.GetAsync(id, User.Id(), coordinator: true, ct);
+        if (Workbook is null) return false;
+        Completion = await store.CompletionAsync(id, ct) ?? [];
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
+
+namespace Tandem.Web.Features.Workbooks;
+
+public static class WorkbooksApi
+{
+    public static RouteGroupBuilder MapWorkbooks(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/workbooks").WithTags("Workbooks");
+        group.MapGet("/", (WorkbookStore s, ClaimsPrincipal u, CancellationToken ct) => ListAsync(s, u, ct)).RequireAuthorization();
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
+        group.MapPost("/", async (WorkbookStore s, WorkbookRequest r, CancellationToken ct) => Created(await s.CreateAsync(r, ct), id => $"/api/v1/workbooks/{id}")).RequireAuthorization(Roles.Coordinator);
+        group.MapPut("/{id:int}", async (WorkbookStore s, int id, WorkbookRequest r, CancellationToken ct) => NoContent(await s.UpdateAsync(id, r, ct))).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/{id:int}/sections", async (WorkbookStore s, int id, SectionRequest r, CancellationToken ct) => Created(await s.AddSectionAsync(id, r, ct), x => $"/api/v1/workbooks/{id}#section-{x}")).RequireAuthorization(Roles.Coordinator);
+        group.MapPost("/sections/{id:int}/exercises", async (WorkbookStore s, int id, ExerciseRequest r, CancellationToken ct) => Created(await s.AddExerciseAsync(id, r, ct), x => $"/api/v1/workbooks/exercises/{x}")).RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/{id:int}/completion", CompletionAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapPut("/exercises/{id:int}/answer", async (WorkbookStore s, ClaimsPrincipal u, int id, AnswerRequest r, CancellationToken ct) => NoContent(await s.SaveAnswerAsync(id, u.Id(), r.Value, ct))).RequireAuthorization();
+        group.MapPost("/sections/{id:int}/share", async (WorkbookStore s, ClaimsPrincipal u, int id, CancellationToken ct) => Created(await s.ShareAsync(id, u.Id(), ct), x => $"/api/v1/workbooks/shares/{x}")).RequireAuthorization();
+        group.MapDelete("/shares/{id:int}", async (WorkbookStore s, ClaimsPrincipal u, int id, CancellationToken ct) => await s.UnshareAsync(id, u.Id(), ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization();
+        group.MapGet("/shared", SharedWithMeAsync).RequireAuthorization();
+        group.MapGet("/shares/{id:int}", SharedAsync).RequireAuthorization();
+        group.MapPost("/shares/{id:int}/comments", async (WorkbookStore s, ClaimsPrincipal u, int id, CommentRequest r, CancellationToken ct) => Created(await s.CommentAsync(id, u.Id(), r.Text, ct), _ => $"/api/v1/workbooks/shares/{id}")).RequireAuthorization();
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<WorkbookSummary>>> ListAsync(WorkbookStore s, ClaimsPrincipal u, CancellationToken ct) =>
+        TypedResults.Ok(await s.ListAsync(u.Id(), u.IsCoordinator(), ct));
+
+    /// <summary>A workbook with the caller's own answers (coordinators see the structure only).</summary>
+    private static async Task<Results<Ok<WorkbookResponse>, NotFound>> GetAsync(WorkbookStore s, ClaimsPrincipal u, int id, CancellationToken ct) =>
+        await s.GetAsync(id, u.Id(), u.IsCoordinator(), ct) is { } w ? TypedResults.Ok(w) : TypedResults.NotFound();
+
+    /// <summary>How far each mentee is, in percent; never what they wrote.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<CompletionResponse>>, NotFound>> CompletionAsync(WorkbookStore s, int id, CancellationToken ct) =>
+        await s.CompletionAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    /// <summary>Sections the caller's mentees shared with them.</summary>
+    private static async Task<Ok<IReadOnlyList<SharedSectionResponse>>> SharedWithMeAsync(WorkbookStore s, ClaimsPrincipal u, CancellationToken ct) =>
+        TypedResults.Ok(await s.SharedWithMeAsync(u.Id(), ct));
+
+    /// <summary>A shared section with the mentee's answers and the comments: for the mentee and the pair's mentor only.</summary>
+    private static async Task<Results<Ok<SharedSectionResponse>, NotFound>> SharedAsync(WorkbookStore s, ClaimsPrincipal u, int id, CancellationToken ct) =>
+        await s.SharedAsync(id, u.Id(), ct) is { } x ? TypedResults.Ok(x) : TypedResults.NotFound();
+
+    private static Results<Created<int>, NotFound, ValidationProblem> Created(Outcome<int>? outcome, Func<int, string> location) => outcome switch
+    {
+        null => TypedResults.NotFound(),
+        { Ok: true } o => TypedResults.Created(location(o.Value), o.Value),
+        var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
+    };
+
+    private static Results<Created<int>, NotFound, ValidationProblem> Created(Outcome<int> outcome, Func<int, string> location) => Created((Outcome<int>?)outcome, location);
+
+    private static Results<NoContent, NotFound, ValidationProblem> NoContent(Outcome<int>? outcome) => outcome switch
+    {
+        null => TypedResults.NotFound(),
+        { Ok: true } => TypedResults.NoContent(),
+        var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
+    };
+}
