@@ -10,7 +10,7 @@ public sealed class IcsWriterTests
     {
         var description = "Bring one dilemma; we'll suggest solutions, together.\nLine two \\ backslash. " + string.Concat(Enumerable.Repeat("咖啡与交流 ", 20));
         var ics = IcsWriter.Write([new IcsEvent("event-1@tandem", new DateTime(2027, 3, 12, 0, 30, 0, DateTimeKind.Utc), new DateTime(2027, 3, 12, 1, 30, 0, DateTimeKind.Utc),
-            "Morning coffee, Beijing; CBD", "Café 1, Guomao", description, "https://tandem.example/Events/1", 2, "CONFIRMED", "coord@example.com")], "PUBLISH");
+            "Morning coffee, Beijing; CBD", "Café 1, Guomao", description, "https://tandem.example/Events/1", 2, "CONFIRMED", new IcsPerson("Program team", "coord@example.com"))], "PUBLISH");
 
         ics.ShouldContain("\r\n");
         ics.Replace("\r\n", "").ShouldNotContain("\n");

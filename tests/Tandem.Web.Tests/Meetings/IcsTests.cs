@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Tandem.Web.Features.Meetings;
+using Tandem.Web.Shared.Calendar;
 using Tandem.Web.Tests.Infrastructure;
 using Tandem.Web.Tests.Pairs;
 
@@ -18,9 +19,10 @@ public sealed class IcsTests
     public async Task TheWriterRoundTripsThroughARealParserWithChineseFoldingAndEscaping()
     {
         var start = new DateTime(2027, 5, 12, 6, 30, 0, DateTimeKind.Utc);
-        var ics = IcsWriter.Write("REQUEST", "Tandem", [new IcsEvent("meeting-7@tandem", new DateTime(2027, 5, 10, 9, 0, 0, DateTimeKind.Utc), start, start.AddMinutes(90),
-            "导师会面: Zhao Min & Wang Li", "Café Lumen, 3rd floor; room \"A\"", Description, new IcsPerson("Zhao, Min", "mentee@example.com"),
-            [new IcsPerson("Zhao, Min", "mentee@example.com"), new IcsPerson("王丽", "mentor@example.com")], 3, "CONFIRMED", "https://tandem.test/Meetings/7")]);
+        var ics = IcsWriter.Write([new IcsEvent("meeting-7@tandem", start, start.AddMinutes(90),
+            "导师会面: Zhao Min & Wang Li", "Café Lumen, 3rd floor; room \"A\"", Description, "https://tandem.test/Meetings/7", 3, "CONFIRMED",
+            new IcsPerson("Zhao, Min", "mentee@example.com"), [new IcsPerson("Zhao, Min", "mentee@example.com"), new IcsPerson("王丽", "mentor@example.com")])],
+            "REQUEST", new DateTime(2027, 5, 10, 9, 0, 0, DateTimeKind.Utc), "Tandem");
 
         var lines = ics.Split("\r\n");
         lines[^1].ShouldBe("");

@@ -1,3 +1,4 @@
+using Tandem.Web.Shared.Calendar;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
@@ -22,7 +23,7 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
         if (row is null) return null;
         var people = await PeopleAsync([row], ct);
         var method = row.Meeting.Status is MeetingStatus.Cancelled or MeetingStatus.Declined ? "CANCEL" : "REQUEST";
-        return IcsWriter.Write(method, "Tandem", [Event(row, people, baseUrl, row.Meeting.Agenda)]);
+        return IcsWriter.Write([Event(row, people, baseUrl, row.Meeting.Agenda)], method, clock.GetUtcNow().UtcDateTime, "Tandem");
     }
 
     /// <summary>The person's proposed, accepted and held meetings across all their pairs. The feed carries no agenda:
@@ -32,7 +33,7 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
         var rows = await Rows(db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted || m.Status == MeetingStatus.Held).OrderBy(m => m.StartsAt), me).ToListAsync(ct);
         var people = await PeopleAsync(rows, ct);
-        return IcsWriter.Write(null, "Tandem", rows.Select(r => Event(r, people, baseUrl, null)));
+        return IcsWriter.Write(rows.Select(r => Event(r, people, baseUrl, null)), method: null, clock.GetUtcNow().UtcDateTime, "Tandem");
     }
 
     public async Task<string?> UserOfFeedAsync(string token, CancellationToken ct) =>
@@ -77,7 +78,7 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
             MeetingStatus.Accepted or MeetingStatus.Held => "CONFIRMED",
             _ => "CANCELLED",
         };
-        return new IcsEvent($"meeting-{r.Id}@tandem", clock.GetUtcNow().UtcDateTime, r.StartsAt, r.StartsAt.AddMinutes(r.DurationMinutes),
-            $"Tandem: {mentee.Name} & {mentor.Name}", r.Location, description, organizer, [mentee, mentor], r.Sequence, status, link);
+        return new IcsEvent($"meeting-{r.Id}@tandem", r.StartsAt, r.StartsAt.AddMinutes(r.DurationMinutes),
+            $"Tandem: {mentee.Name} & {mentor.Name}", r.Location, description, link, r.Sequence, status, organizer, [mentee, mentor]);
     }
 }
