@@ -67,7 +67,7 @@ internal static class CohortBenchmark
             .AppendLine()
             .AppendLine(inv, $"Fixed-seed synthetic cohort (`SyntheticCohort.Generate({Mentees}, {Mentors}, seed {Seed})`): {Mentees} mentees, {Mentors} mentors, {input.Locked.Count} locks, {input.PreviousPairs.Count} earlier pairs, {input.Forbidden.Count} forbids.")
             .AppendLine(inv, $"`CohortMatcher.Match` = validate + compile + score all {Mentees * Mentors:N0} pairs + exact solve over the {t.FeasiblePairs:N0} allowed ones + certificate check + explanations for every pair and unmatched person.")
-            .AppendLine(inv, $"Median of {Runs} runs after {Warmup} warm-up runs, {Environment.ProcessorCount} cores, .NET {Environment.Version}, measured {DateTime.UtcNow:yyyy-MM-dd}, load average before/after {loadBefore} / {LoadAverage()} (the machine is shared; min is the best case).")
+            .AppendLine(inv, $"Median of {Runs} runs after {Warmup} warm-up runs, {Environment.ProcessorCount} cores, .NET {Environment.Version}, measured {TimeProvider.System.GetUtcNow():yyyy-MM-dd}, load average before/after {loadBefore} / {LoadAverage()} (the machine is shared; min is the best case).")
             .AppendLine()
             .AppendLine("| what | median ms | min ms | max ms |")
             .AppendLine("|---|---:|---:|---:|")

@@ -26,7 +26,7 @@ internal static class SolverBenchmark
         md.AppendLine(inv, $"Command: `dotnet run -c Release --project bench/Tandem.Benchmarks -- solver{(largeAllPairs ? " --large-all-pairs" : "")}`");
         md.AppendLine(inv, $"Machine: {Environment.ProcessorCount} cores (nproc), {CpuModel()}, .NET {Environment.Version}; " +
             $"load average at start {LoadAverage()} (the machine is shared with other builds, so wall times are pessimistic).");
-        md.AppendLine(inv, $"Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Synthetic instance: fixed seed 2026 (see `SyntheticPairSource`). Objective: most matched, then total score.");
+        md.AppendLine(inv, $"Run at {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC. Synthetic instance: fixed seed 2026 (see `SyntheticPairSource`). Objective: most matched, then total score.");
         md.AppendLine();
         md.AppendLine("Greedy and deferred acceptance coincide here: both sides rank by the same pair score, and then the greedy " +
             "matching is the unique stable one. Wall time on a loaded 2-core machine overstates single-thread runs; the CPU column is the process CPU time.");

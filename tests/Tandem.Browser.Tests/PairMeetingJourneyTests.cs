@@ -20,7 +20,7 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
     [Fact]
     public async Task TheMenteeProposesTheMentorAcceptsBothLogItAsHeldAndEachSeesOnlyTheirOwnNote()
     {
-        var clock = new FakeClock(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(2), TimeSpan.Zero));
+        var clock = new FakeClock(new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddHours(2), TimeSpan.Zero));
         using var factory = new TandemFactory(clock: clock);
         factory.UseKestrel(0);
         factory.StartServer();

@@ -231,7 +231,10 @@ public sealed class ApplyTests
             var responses = await Task.WhenAll(clients.Select(c => world.ApplyApiAsync(c, cohort, world.MenteeBody())));
             responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.BadRequest);
             foreach (var refused in responses.Where(r => r.StatusCode == HttpStatusCode.BadRequest))
-                (await refused.Content.ReadAsStringAsync()).ShouldContain("You have already applied to Spring 2027 as a mentee.");
+            {
+                var body = await refused.Content.ReadAsStringAsync();
+                body.ShouldContain("You have already applied to Spring 2027 as a mentee.", customMessage: body);
+            }
             (await world.ApplicationsAsync()).Count.ShouldBe(1);
         }
         (await world.ApplicationsAsync()).Single().MembershipId.ShouldNotBeNull();

@@ -42,7 +42,7 @@ public sealed class DemoDataTests
 
         await factory.WithDbAsync(async db =>
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             var cohorts = await db.Cohorts.AsNoTracking().ToListAsync();
             var open = cohorts.Where(c => c.Status == CohortStatus.Open).ShouldHaveSingleItem();
             open.ApplicationsOpenOn.ShouldBeLessThanOrEqualTo(today);

@@ -92,19 +92,26 @@ public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLoc
             return Errors.One("CohortId", closed);
 
         var errors = new Errors();
-        var existing = await db.Applications.AsNoTracking()
-            .Where(a => a.CohortId == cohort.Id && a.UserId == userId && a.Role == role)
-            .Select(a => (ApplicationStatus?)a.Status).SingleOrDefaultAsync(ct);
-        if (existing is not null && existing != ApplicationStatus.Withdrawn)
+        if (await HasLiveApplicationAsync(userId, cohort, role, ct))
             return errors.Add("Role", Duplicate(cohort, role));
 
         if (await MissingProfileFieldsAsync(userId, role, ct) is { Count: > 0 } missing)
             errors.Add("Profile", t["Your profile is missing: {0}. Complete it at /Profiles/Edit, then apply again.", string.Join(t[", "], missing)]);
 
         if (cohort.NeedsMembership(role) && await FreeSeatAsync(userId, cohort, null, ct) is null)
+        {
+            // The same person's concurrent submission may have taken the seat since the check above:
+            // then the true answer is that they already applied.
+            if (await HasLiveApplicationAsync(userId, cohort, role, ct))
+                return Errors.One("Role", Duplicate(cohort, role));
             errors.Add("Membership", await SeatRefusalAsync(userId, cohort, role, ct));
+        }
         return errors;
     }
+
+    private Task<bool> HasLiveApplicationAsync(string userId, CohortFacts cohort, ApplicationRole role, CancellationToken ct) =>
+        db.Applications.AsNoTracking()
+            .AnyAsync(a => a.CohortId == cohort.Id && a.UserId == userId && a.Role == role && a.Status != ApplicationStatus.Withdrawn, ct);
 
     public string Duplicate(CohortFacts cohort, ApplicationRole role) =>
         t["You have already applied to {0} as a {1}. Edit that application from My applications instead.", cohort.Name, RoleName(role)];
