@@ -20,6 +20,25 @@ public sealed class InputBuilderTests
     }
 
     [Fact]
+    public async Task AnInternalMentorWishDoesNotInvalidateACohortWhoseProgramForbidsSameEmployerPairs()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        await world.Factory.WithDbAsync(async db =>
+        {
+            var wish = await db.Applications.SingleAsync(a => a.Id == small.Mentees[0]);
+            wish.MentorOrigin = MentorOrigin.Internal;
+            await db.SaveChangesAsync();
+        });
+
+        var input = await BuildAsync(world, small.Id);
+        input.Rules.SameEmployerAllowed.ShouldBeFalse();
+        input.Mentees.Single(m => m.Id == small.Mentees[0].ToString(System.Globalization.CultureInfo.InvariantCulture)).WantsInternal.ShouldBeNull();
+        var run = await MatchingWorld.RunAsync(await world.CoordinatorAsync(), small.Id);
+        run.ToString().ShouldNotContain("wantsInternal");
+    }
+
+    [Fact]
     public async Task TheInputBuilderMapsApplicationsAndProfilesToTheEngine()
     {
         using var world = await MatchingWorld.CreateAsync();

@@ -110,7 +110,7 @@ public sealed class CohortInputBuilder(TandemDb db, IMemoryCache cache)
 
         var input = new E.CohortInput
         {
-            Mentees = mentees.Select(r => Mentee(r, tracks, rankings.GetValueOrDefault(r.A.Id, []).Where(id => mentorIds.Contains(BuiltCohort.AppId(id))).ToList())).ToList(),
+            Mentees = mentees.Select(r => Mentee(r, tracks, rankings.GetValueOrDefault(r.A.Id, []).Where(id => mentorIds.Contains(BuiltCohort.AppId(id))).ToList(), settings.SameEmployerAllowed || settings.InternalProgram)).ToList(),
             Mentors = mentors.Select(r => Mentor(r, tracks)).ToList(),
             Weights = settings.Weights(),
             Rules = settings.Rules(),
@@ -127,7 +127,10 @@ public sealed class CohortInputBuilder(TandemDb db, IMemoryCache cache)
     private static Person ToPerson(Row r) => new(r.A.Id, r.A.UserId, r.P?.DisplayName ?? r.Email ?? r.A.UserId, r.Email, r.P?.Employer,
         r.A.Role == ApplicationRole.Mentor ? Math.Clamp(r.A.Capacity, 1, 5) : 0);
 
-    private static E.MenteeProfile Mentee(Row r, Dictionary<int, string> tracks, IReadOnlyList<string> ranked)
+    /// <param name="sameEmployerPossible">A wish for a mentor from one's own employer can only be honoured when the
+    /// program allows same-employer pairs; otherwise it is left out (the program's rule applies) rather than
+    /// making the whole cohort's input invalid.</param>
+    private static E.MenteeProfile Mentee(Row r, Dictionary<int, string> tracks, IReadOnlyList<string> ranked, bool sameEmployerPossible)
     {
         var a = r.A;
         var p = r.P;
@@ -148,7 +151,7 @@ public sealed class CohortInputBuilder(TandemDb db, IMemoryCache cache)
             Industry = Blank(p?.Industry),
             Personality = Traits(p),
             OpenToReverse = a.OpenToReverse,
-            WantsInternal = a.MentorOrigin switch { MentorOrigin.Internal => true, MentorOrigin.External => false, _ => null },
+            WantsInternal = a.MentorOrigin switch { MentorOrigin.Internal when sameEmployerPossible => true, MentorOrigin.External => false, _ => null },
             RankedMentors = ranked,
         };
     }
