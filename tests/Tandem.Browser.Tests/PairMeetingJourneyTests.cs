@@ -18,7 +18,7 @@ namespace Tandem.Browser.Tests;
 public sealed class PairMeetingJourneyTests(BrowserFixture app)
 {
     [Fact]
-    public async Task TheMenteeProposesTheMentorAcceptsBothLogItAsHeldAndEachSeesOnlyTheirOwnNote()
+    public async Task APairLivesThroughMeetingsNotesCheckInFeedbackClosureAndCertificate()
     {
         var clock = new FakeClock(new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddHours(2), TimeSpan.Zero));
         using var factory = new TandemFactory(clock: clock);
@@ -75,6 +75,52 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
         await mentor.ReloadAsync();
         await Assertions.Expect(mentor.Locator("#Input_Note")).ToHaveValueAsync("Mentor's own note: she undersells her results.");
         (await mentor.ContentAsync()).ShouldNotContain("budget ownership");
+
+        // Month 2: both answer the check-in.
+        clock.Advance(TimeSpan.FromDays(31));
+        foreach (var (page, email) in new[] { (mentee, "lin.mei@example.com"), (mentor, "guo.hua@example.com") })
+        {
+            await app.SignInAsync(page, email);
+            await page.GotoAsync($"/CheckIns/{pairId}");
+            await page.Locator("#progress").SelectOptionAsync("4");
+            await page.Locator("#relationship").SelectOptionAsync("5");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" })).ToHaveCountAsync(0);
+        }
+
+        // Goals reached early: the mentee closes the pair, then both give feedback and feedforward.
+        await mentee.GotoAsync($"/Closure/{pairId}");
+        await mentee.Locator("#reason").SelectOptionAsync("GoalsReached");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Close the pair early" }).ClickAsync();
+        await Assertions.Expect(mentee.Locator("#closed")).ToBeVisibleAsync();
+
+        foreach (var (page, feedforward) in new[] { (mentee, "Keep sharing your own failures; they helped most."), (mentor, "Ask for the team-lead role before you feel ready.") })
+        {
+            await page.GotoAsync($"/Feedback/{pairId}");
+            await page.Locator("#rating").SelectOptionAsync("5");
+            await page.Locator("#went-well").FillAsync("Specific questions every time.");
+            await page.Locator("#better").FillAsync("More time between meetings to act on the advice.");
+            await page.Locator("#feedforward").FillAsync(feedforward);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#mine")).ToBeVisibleAsync();
+        }
+        await mentee.ReloadAsync();
+        await Assertions.Expect(mentee.Locator("#from-other")).ToContainTextAsync("Ask for the team-lead role before you feel ready.");
+
+        // Closing words, a gratitude note the mentor sees, and the mentee's certificate.
+        await mentee.GotoAsync($"/Closure/{pairId}");
+        await mentee.Locator("#reflection").FillAsync("I learned to ask for what I want.");
+        await mentee.Locator("#gratitude-note").FillAsync("Thank you for every hour, Guo Hua.");
+        await mentee.Locator("#plan").FillAsync("Apply for the team-lead role in January.");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Save my closing words" }).ClickAsync();
+        await Assertions.Expect(mentee.Locator("#mine")).ToBeVisibleAsync();
+        await mentor.GotoAsync($"/Closure/{pairId}");
+        await Assertions.Expect(mentor.Locator("#gratitude")).ToContainTextAsync("Thank you for every hour, Guo Hua.");
+        (await mentor.ContentAsync()).ShouldNotContain("Apply for the team-lead role in January.");
+
+        await mentee.GotoAsync($"/Closure/{pairId}/Certificate");
+        await Assertions.Expect(mentee.Locator("#name")).ToHaveTextAsync("Lin Mei");
+        await Assertions.Expect(mentee.Locator("#meetings")).ToContainTextAsync("1");
     }
 
     private async Task<IPage> PageAsync(string baseUrl)
