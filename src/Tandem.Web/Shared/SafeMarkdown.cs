@@ -6,14 +6,15 @@ using Markdig.Syntax.Inlines;
 namespace Tandem.Web.Shared;
 
 /// <summary>
-/// Markdown written by members and coordinators (library descriptions, workbook instructions). Raw HTML is
-/// disabled (shown escaped, never rendered: HtmlSanitizer is not available here) and links may only point
-/// to http(s), mailto or this site. Same rules as the FAQ's renderer, for any feature.
+/// Markdown written by members and coordinators (FAQ answers, library descriptions, workbook instructions).
+/// Raw HTML is disabled (shown escaped, never rendered: HtmlSanitizer is not available here) and links may
+/// only point to http(s), mailto or this site, so no javascript: URLs.
 /// </summary>
 public static class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAutoLinks()
+        .UsePipeTables()
         .UseEmphasisExtras()
         .DisableHtml()
         .Build();

@@ -17,7 +17,7 @@ public sealed record FaqEntryResponse(int Id, int Position, string Question, str
         var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal)
                  && !string.IsNullOrWhiteSpace(e.QuestionZh) && !string.IsNullOrWhiteSpace(e.AnswerZh);
         return new(e.Id, e.Position, e.Question, e.Answer, e.QuestionZh, e.AnswerZh,
-            zh ? e.QuestionZh! : e.Question, FaqMarkdown.ToHtml(zh ? e.AnswerZh : e.Answer));
+            zh ? e.QuestionZh! : e.Question, Tandem.Web.Shared.SafeMarkdown.ToHtml(zh ? e.AnswerZh : e.Answer));
     }
 }
 

@@ -48,8 +48,8 @@ public sealed class ManageModel(FaqEditor faq, IStringLocalizer<FaqText> t) : Pa
     /// <summary>Renders the Markdown exactly as the FAQ page will, without saving.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        PreviewAnswer = FaqMarkdown.ToHtml(Input.Answer);
-        PreviewAnswerZh = string.IsNullOrWhiteSpace(Input.AnswerZh) ? null : FaqMarkdown.ToHtml(Input.AnswerZh);
+        PreviewAnswer = Tandem.Web.Shared.SafeMarkdown.ToHtml(Input.Answer);
+        PreviewAnswerZh = string.IsNullOrWhiteSpace(Input.AnswerZh) ? null : Tandem.Web.Shared.SafeMarkdown.ToHtml(Input.AnswerZh);
         await LoadAsync(ct);
         return Page();
     }
