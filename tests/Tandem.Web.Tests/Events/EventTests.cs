@@ -39,6 +39,28 @@ public sealed class EventTests : IAsyncLifetime
     };
 
     [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
+    public async Task PeopleRacingForTheLastSeatsNeverExceedTheCapacity(Db provider)
+    {
+        if (provider != Db.Sqlite)
+        {
+            world.Dispose();
+            world = await CommunityWorld.CreateAsync(provider);
+        }
+        var people = Enumerable.Range(1, 6).Select(i => $"racer{i}@example.com").ToList();
+        foreach (var p in people) await world.MenteeAsync(p);
+        var id = await EventAsync(capacity: 2);
+        var clients = await Task.WhenAll(people.Select(p => Factory.ApiClientAsync(p)));
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/v1/events/{id}/rsvp", null)));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var statuses = await Factory.WithDbAsync(db => db.EventRsvps.Where(r => r.EventId == id).Select(r => r.Status).ToListAsync());
+        statuses.Count.ShouldBe(6);
+        statuses.Count(s => s == RsvpStatus.Going).ShouldBe(2);
+        statuses.Count(s => s == RsvpStatus.Waitlisted).ShouldBe(4);
+    }
+
+    [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
     public async Task AFullEventWaitlistsAndACancellationPromotesTheFirstWaitingPersonByEmail(Db provider)
     {
         if (provider != Db.Sqlite)

@@ -426,6 +426,7 @@ public sealed class Initial : Migration
                 Audience = table.Column<int>(nullable: false),
                 Cancelled = table.Column<bool>(nullable: false),
                 Sequence = table.Column<int>(nullable: false),
+                SeatVersion = table.Column<int>(nullable: false),
                 CreatedAt = table.Column<System.DateTime>(nullable: false),
             },
             constraints: table =>

@@ -124,16 +124,30 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, IEmailSender emai
         if (e is null) return null;
         if (e.Cancelled) return Errors.One("", t["This event was cancelled."]);
         if (e.EndsAt < Now()) return Errors.One("", t["This event is over."]);
-        var rsvp = await db.EventRsvps.FirstOrDefaultAsync(r => r.EventId == id && r.UserId == userId, ct);
-        if (rsvp is { Status: RsvpStatus.Going or RsvpStatus.Waitlisted }) return rsvp.Status;
-        var going = await db.EventRsvps.CountAsync(r => r.EventId == id && r.Status == RsvpStatus.Going, ct);
-        var waiting = await db.EventRsvps.AnyAsync(r => r.EventId == id && r.Status == RsvpStatus.Waitlisted, ct);
-        var status = e.Capacity is int cap && (going >= cap || waiting) ? RsvpStatus.Waitlisted : RsvpStatus.Going;
-        if (rsvp is null) db.EventRsvps.Add(rsvp = new EventRsvp { EventId = id, UserId = userId });
-        rsvp.Status = status;
-        rsvp.RespondedAt = Now();
-        await db.SaveChangesAsync(ct);
-        return status;
+        // Taking a seat bumps the event's SeatVersion (a concurrency token): when two people race for the
+        // last seat, one save fails and that request decides again with the fresh count.
+        for (var attempt = 0; ; attempt++)
+        {
+            var rsvp = await db.EventRsvps.FirstOrDefaultAsync(r => r.EventId == id && r.UserId == userId, ct);
+            if (rsvp is { Status: RsvpStatus.Going or RsvpStatus.Waitlisted }) return rsvp.Status;
+            var tracked = await db.Events.FirstAsync(x => x.Id == id, ct);
+            var going = await db.EventRsvps.CountAsync(r => r.EventId == id && r.Status == RsvpStatus.Going, ct);
+            var waiting = await db.EventRsvps.AnyAsync(r => r.EventId == id && r.Status == RsvpStatus.Waitlisted, ct);
+            var status = tracked.Capacity is int cap && (going >= cap || waiting) ? RsvpStatus.Waitlisted : RsvpStatus.Going;
+            if (rsvp is null) db.EventRsvps.Add(rsvp = new EventRsvp { EventId = id, UserId = userId });
+            rsvp.Status = status;
+            rsvp.RespondedAt = Now();
+            if (status == RsvpStatus.Going) tracked.SeatVersion++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return status;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Cancels the person's RSVP; a freed seat goes to the first person on the waitlist, who is emailed.</summary>
@@ -160,6 +174,7 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, IEmailSender emai
                 .OrderBy(r => r.RespondedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);
             if (next is null) return;
             next.Status = RsvpStatus.Going;
+            e.SeatVersion++;
             await db.SaveChangesAsync(ct);
             var to = await db.Users.Where(u => u.Id == next.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
             if (to is not null)

@@ -46,6 +46,8 @@ public sealed class GroupEvent
     public bool Cancelled { get; set; }
     /// <summary>RFC 5545 SEQUENCE: bumped whenever the time or place changes.</summary>
     public int Sequence { get; set; }
+    /// <summary>Bumped whenever a seat is taken: a concurrency token, so two people can never take the last seat at once.</summary>
+    public int SeatVersion { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -68,6 +70,7 @@ internal sealed class GroupEventConfiguration : IEntityTypeConfiguration<GroupEv
         b.Property(e => e.Title).HasMaxLength(200);
         b.Property(e => e.Description).HasMaxLength(TextLength.Long);
         b.Property(e => e.Location).HasMaxLength(500);
+        b.Property(e => e.SeatVersion).IsConcurrencyToken();
         b.HasOne<Cohort>().WithMany().HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(e => e.StartsAt);
     }
