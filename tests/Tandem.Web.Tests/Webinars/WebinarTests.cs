@@ -194,6 +194,26 @@ public sealed class WebinarTests : IAsyncLifetime
         (await Factory.WithDbAsync(db => db.DilemmaSolutions.SingleAsync())).HiddenReason.ShouldBe("Off topic");
     }
 
+    [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
+    public async Task PeopleRacingForTheLastSeatsNeverOverfillAWebinar(Db provider)
+    {
+        if (provider != Db.Sqlite)
+        {
+            world.Dispose();
+            world = await CommunityWorld.CreateAsync(provider);
+        }
+        var people = Enumerable.Range(1, 6).Select(i => $"racer{i}@example.com").ToList();
+        foreach (var p in people) await world.MenteeAsync(p);
+        var webinar = await WebinarAsync(capacity: 2);
+        var clients = await Task.WhenAll(people.Select(p => Factory.ApiClientAsync(p)));
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/v1/webinars/{webinar}/registration", null)));
+
+        responses.Count(r => r.IsSuccessStatusCode).ShouldBe(2);
+        responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest).ShouldBe(4);
+        (await Factory.WithDbAsync(db => db.WebinarRegistrations.CountAsync(r => r.WebinarId == webinar))).ShouldBe(2);
+    }
+
     [Fact]
     public async Task RegistrationRespectsCapacityAndAttendanceCountsTowardEngagement()
     {

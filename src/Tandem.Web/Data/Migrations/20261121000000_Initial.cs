@@ -471,6 +471,7 @@ public sealed class Initial : Migration
                 Capacity = table.Column<int>(nullable: true),
                 Audience = table.Column<int>(nullable: false),
                 Sequence = table.Column<int>(nullable: false),
+                SeatVersion = table.Column<int>(nullable: false),
                 CreatedAt = table.Column<System.DateTime>(nullable: false),
             },
             constraints: table =>

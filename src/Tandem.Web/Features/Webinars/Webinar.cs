@@ -24,6 +24,8 @@ public sealed class Webinar
     public int? Capacity { get; set; }
     public Audience Audience { get; set; }
     public int Sequence { get; set; }
+    /// <summary>Bumped whenever a seat is taken: a concurrency token, so two people can never take the last seat at once.</summary>
+    public int SeatVersion { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -95,6 +97,7 @@ internal sealed class WebinarConfiguration : IEntityTypeConfiguration<Webinar>
         b.Property(w => w.Title).HasMaxLength(200);
         b.Property(w => w.Description).HasMaxLength(TextLength.Long);
         b.Property(w => w.Link).HasMaxLength(1000);
+        b.Property(w => w.SeatVersion).IsConcurrencyToken();
         b.HasOne<Cohort>().WithMany().HasForeignKey(w => w.CohortId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(w => w.StartsAt);
     }

@@ -105,15 +105,29 @@ public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLoca
         var w = await Visible(userId, false).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null) return null;
         if (w.EndsAt < Now()) return Errors.One("", t["This webinar is over."]);
-        var reg = await db.WebinarRegistrations.FirstOrDefaultAsync(r => r.WebinarId == id && r.UserId == userId, ct);
-        if (reg?.Status == RegistrationStatus.Registered) return true;
-        var taken = await Registered(id).CountAsync(ct);
-        if (w.Capacity is int cap && taken >= cap) return Errors.One("", t["This webinar is full."]);
-        if (reg is null) db.WebinarRegistrations.Add(reg = new WebinarRegistration { WebinarId = id, UserId = userId });
-        reg.Status = RegistrationStatus.Registered;
-        reg.RegisteredAt = Now();
-        await db.SaveChangesAsync(ct);
-        return true;
+        // Taking a seat bumps SeatVersion (a concurrency token): of two people racing for the last seat,
+        // one save fails and that request decides again with the fresh count.
+        for (var attempt = 0; ; attempt++)
+        {
+            var reg = await db.WebinarRegistrations.FirstOrDefaultAsync(r => r.WebinarId == id && r.UserId == userId, ct);
+            if (reg?.Status == RegistrationStatus.Registered) return true;
+            var tracked = await db.Webinars.FirstAsync(x => x.Id == id, ct);
+            var taken = await Registered(id).CountAsync(ct);
+            if (tracked.Capacity is int cap && taken >= cap) return Errors.One("", t["This webinar is full."]);
+            if (reg is null) db.WebinarRegistrations.Add(reg = new WebinarRegistration { WebinarId = id, UserId = userId });
+            reg.Status = RegistrationStatus.Registered;
+            reg.RegisteredAt = Now();
+            tracked.SeatVersion++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<bool> CancelRegistrationAsync(int id, string userId, CancellationToken ct)
