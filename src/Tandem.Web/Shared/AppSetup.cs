@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Scalar.AspNetCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Agreements;
@@ -139,11 +140,7 @@ public static class AppSetup
     {
         app.MapHealthChecks("/health");
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "api/docs";
-            o.SwaggerEndpoint("/openapi/v1.json", "Tandem API v1");
-        });
+        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapRazorPages();
         app.MapCulture();
 
