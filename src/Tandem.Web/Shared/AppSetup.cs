@@ -66,6 +66,7 @@ public static class AppSetup
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IEmailSender<User>, IdentityEmailSender>();
 

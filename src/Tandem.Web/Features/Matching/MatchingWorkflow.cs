@@ -78,6 +78,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             BreakdownJson = JsonSerializer.Serialize(Breakdown(p.Breakdown), Json),
         }));
         db.MatchRuns.Add(run);
+        Shared.Observability.TandemMetrics.MatchingRuns.Add(1);
         return run;
     }
 

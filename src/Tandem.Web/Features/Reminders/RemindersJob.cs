@@ -95,6 +95,7 @@ public sealed class RemindersJob(TandemDb db, PairFacts facts, Notifier notifier
             sent += await SendAsync(pair, ReminderKind.MeetingSoon, $"meeting-{m.Id}-{m.Sequence}", m.Id, [pair.MenteeId, pair.MentorId], $"/Pairs/{pair.Id}",
                 id => [NameOfOther(pair, id), m.StartsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], ct);
         }
+        Shared.Observability.TandemMetrics.RemindersSent.Add(sent);
         return sent;
     }
 
