@@ -70,6 +70,7 @@ public static class AppSetup
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IEmailSender<User>, IdentityEmailSender>();
 
+        services.AddTandemTextEncoding();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
