@@ -25,6 +25,7 @@ using Tandem.Web.Features.Sharing;
 using Tandem.Web.Features.Webinars;
 using Tandem.Web.Features.Workbooks;
 using Tandem.Web.Shared.Email;
+using Tandem.Web.Shared.Observability;
 
 namespace Tandem.Web.Shared;
 
@@ -89,7 +90,7 @@ public static class AppSetup
 
         services.AddProblemDetails();
         services.AddOpenApi("v1");
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddTandemTelemetry();
 
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>();
@@ -140,7 +141,7 @@ public static class AppSetup
 
     public static void MapTandem(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
+        app.MapTandemTelemetry();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapRazorPages();
