@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Scalar.AspNetCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Agreements;
@@ -26,6 +25,7 @@ using Tandem.Web.Features.Webinars;
 using Tandem.Web.Features.Workbooks;
 using Tandem.Web.Shared.Email;
 using Tandem.Web.Shared.Observability;
+using Tandem.Web.Shared.OpenApi;
 
 namespace Tandem.Web.Shared;
 
@@ -89,7 +89,7 @@ public static class AppSetup
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
 
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddTandemApiDocs();
         builder.AddTandemTelemetry();
 
         // Feature services: one line per feature, in the order of the folders.
@@ -142,8 +142,7 @@ public static class AppSetup
     public static void MapTandem(this WebApplication app)
     {
         app.MapTandemTelemetry();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapTandemApiDocs();
         app.MapRazorPages();
         app.MapCulture();
 

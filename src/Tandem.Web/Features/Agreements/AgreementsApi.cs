@@ -13,7 +13,7 @@ public static class AgreementsApi
         group.MapGet("/agreement", Get).WithSummary("The pair's agreement and goals (the pair's mentee and mentor only).");
         group.MapPut("/agreement", Save).WithSummary("Writes the agreement; any change clears both confirmations.");
         group.MapPost("/agreement/confirm", Confirm).WithSummary("Confirms the agreement as the signed-in mentee or mentor.");
-        group.MapGet("/goals", Goals);
+        group.MapGet("/goals", Goals).WithSummary("The pair's goals with their progress updates (the pair's mentee and mentor only).");
         group.MapPost("/goals", AddGoal).WithSummary("Adds a goal (the mentee only).");
         group.MapPut("/goals/{goalId:int}", EditGoal).WithSummary("Edits a goal (the mentee only).");
         group.MapPost("/goals/{goalId:int}/updates", AddUpdate).WithSummary("The mentee's progress update, or the mentor's comment.");

@@ -53,16 +53,16 @@ public static class ApplicationsApi
 {
     public static RouteGroupBuilder MapApplications(this RouteGroupBuilder api)
     {
-        api.MapPost("/cohorts/{cohortId:int}/applications", SubmitAsync).WithTags("Applications").RequireAuthorization();
-        api.MapGet("/me/applications", MineAsync).WithTags("Applications").RequireAuthorization();
-        api.MapGet("/applications.csv", ExportAsync).WithTags("Applications").RequireAuthorization(Roles.Coordinator);
+        api.MapPost("/cohorts/{cohortId:int}/applications", SubmitAsync).WithTags("Applications").RequireAuthorization().WithSummary("Applies to a cohort as mentee or mentor; a refusal says why and what to do.");
+        api.MapGet("/me/applications", MineAsync).WithTags("Applications").RequireAuthorization().WithSummary("The signed-in member's own applications.");
+        api.MapGet("/applications.csv", ExportAsync).WithTags("Applications").RequireAuthorization(Roles.Coordinator).WithSummary("The filtered application list as CSV (coordinators).");
 
         var group = api.MapGroup("/applications").WithTags("Applications");
-        group.MapGet("/", ListAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
-        group.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization();
-        group.MapPost("/{id:int}/decision", DecideAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", ListAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Applications filtered and paged, 25 a page, newest first unless sort=oldest (coordinators).");
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization().WithSummary("One application, for its owner or a coordinator.");
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().WithSummary("The owner edits the application while it is submitted or waitlisted and the window is open.");
+        group.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization().WithSummary("The owner withdraws the application before the cohort starts; its membership seat is freed.");
+        group.MapPost("/{id:int}/decision", DecideAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Accepts, waitlists or declines an application; a decline needs a reason, which is emailed (coordinators).");
         return group;
     }
 

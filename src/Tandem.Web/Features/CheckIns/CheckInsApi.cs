@@ -9,8 +9,8 @@ public static class CheckInsApi
     public static RouteGroupBuilder MapCheckIns(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pairs/{id:int}/checkins").WithTags("Check-ins").RequireAuthorization();
-        group.MapGet("/", GetAsync);
-        group.MapPost("/", SubmitAsync);
+        group.MapGet("/", GetAsync).WithSummary("The pair's check-in points with the caller's own answers; coordinators see ratings and notes addressed to them.");
+        group.MapPost("/", SubmitAsync).WithSummary("Answers a due check-in point (once per person and point, while the pair is active).");
         return group;
     }
 

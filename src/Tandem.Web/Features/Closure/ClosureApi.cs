@@ -14,11 +14,11 @@ public static class ClosureApi
     public static RouteGroupBuilder MapClosure(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pairs/{id:int}").WithTags("Closure");
-        group.MapGet("/closure", GetAsync).RequireAuthorization();
-        group.MapPost("/close", CloseAsync).RequireAuthorization();
-        group.MapPost("/reflection", ReflectAsync).RequireAuthorization();
-        group.MapPost("/repair", RepairAsync).RequireAuthorization(Roles.Coordinator);
-        api.MapGet("/me/alumni", AlumniAsync).WithTags("Closure").RequireAuthorization();
+        group.MapGet("/closure", GetAsync).RequireAuthorization().WithSummary("The pair's closure: status, the caller's closing words and the other's gratitude note.");
+        group.MapPost("/close", CloseAsync).RequireAuthorization().WithSummary("Closes an active pair early, with a reason (either member or a coordinator).");
+        group.MapPost("/reflection", ReflectAsync).RequireAuthorization().WithSummary("The caller's reflection, gratitude note and transition plan, once the pair has closed.");
+        group.MapPost("/repair", RepairAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Re-pairs the mentee of an early-closed pair with a mentor of the cohort who has room (coordinators).");
+        api.MapGet("/me/alumni", AlumniAsync).WithTags("Closure").RequireAuthorization().WithSummary("Whether the signed-in member is alumni, and the completed or early-closed pairs that make them so.");
         return group;
     }
 

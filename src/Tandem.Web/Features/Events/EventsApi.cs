@@ -11,16 +11,16 @@ public static class EventsApi
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/events").WithTags("Events");
-        group.MapGet("/", ListAsync).RequireAuthorization();
-        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
-        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/cancel", CancelEventAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/rsvp", RsvpAsync).RequireAuthorization();
-        group.MapDelete("/{id:int}/rsvp", CancelRsvpAsync).RequireAuthorization();
-        group.MapGet("/{id:int}/attendees", AttendeesAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator);
-        api.MapGet("/people/{userId}/engagement", EngagementAsync).WithTags("Events").RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", ListAsync).RequireAuthorization().WithSummary("Upcoming events (or past=true) the caller may attend, 20 a page, with seats taken and the caller's RSVP.");
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization().WithSummary("One event the caller may attend.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Creates an event (coordinators).");
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Changes an event (coordinators).");
+        group.MapPost("/{id:int}/cancel", CancelEventAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Cancels an event (coordinators).");
+        group.MapPost("/{id:int}/rsvp", RsvpAsync).RequireAuthorization().WithSummary("Takes a seat, or a waitlist place when the event is full.");
+        group.MapDelete("/{id:int}/rsvp", CancelRsvpAsync).RequireAuthorization().WithSummary("Cancels the caller's RSVP; the first person waiting gets the seat and an email.");
+        group.MapGet("/{id:int}/attendees", AttendeesAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Who is going and who is waiting (coordinators).");
+        group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Records who attended (coordinators).");
+        api.MapGet("/people/{userId}/engagement", EngagementAsync).WithTags("Events").RequireAuthorization(Roles.Coordinator).WithSummary("The events and webinars a person attended, as counts (coordinators).");
         return group;
     }
 

@@ -11,11 +11,11 @@ public static class FaqApi
     public static RouteGroupBuilder MapFaq(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/faq").WithTags("Faq");
-        group.MapGet("/", List).AllowAnonymous();
-        group.MapPost("/", Create).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}", Update).RequireAuthorization(Roles.Coordinator);
-        group.MapDelete("/{id:int}", Delete).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/move", Move).RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", List).AllowAnonymous().WithSummary("The FAQ in order; shownQuestion and shownAnswerHtml follow the request's language.");
+        group.MapPost("/", Create).RequireAuthorization(Roles.Coordinator).WithSummary("Adds an FAQ entry at the end (coordinators).");
+        group.MapPut("/{id:int}", Update).RequireAuthorization(Roles.Coordinator).WithSummary("Edits an FAQ entry in either language (coordinators).");
+        group.MapDelete("/{id:int}", Delete).RequireAuthorization(Roles.Coordinator).WithSummary("Deletes an FAQ entry (coordinators).");
+        group.MapPost("/{id:int}/move", Move).RequireAuthorization(Roles.Coordinator).WithSummary("Moves an FAQ entry one place up or down (coordinators).");
         return group;
     }
 

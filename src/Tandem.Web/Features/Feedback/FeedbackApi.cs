@@ -10,9 +10,9 @@ public static class FeedbackApi
     public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pairs/{id:int}/feedback").WithTags("Feedback").RequireAuthorization();
-        group.MapGet("/", GetAsync);
-        group.MapPost("/", SubmitAsync);
-        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", GetAsync).WithSummary("The pair's feedback: the caller's own, the other's once both have given it; coordinators see ratings and program comments.");
+        group.MapPost("/", SubmitAsync).WithSummary("Gives end-of-cohort feedback and feedforward on the other member of the pair.");
+        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator).WithSummary("The cohort's most frequent feedforward terms, as counts, with nobody quoted (coordinators).");
         return group;
     }
 

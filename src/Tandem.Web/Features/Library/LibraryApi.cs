@@ -11,19 +11,19 @@ public static class LibraryApi
     public static RouteGroupBuilder MapLibrary(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/library").WithTags("Library");
-        group.MapGet("/", ListAsync).RequireAuthorization();
-        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
-        group.MapGet("/stats", StatsAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/archive", (LibraryEditor e, int id, CancellationToken ct) => ArchiveAsync(e, id, true, ct)).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/restore", (LibraryEditor e, int id, CancellationToken ct) => ArchiveAsync(e, id, false, ct)).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/suggestions", SuggestAsync).RequireAuthorization();
-        group.MapPost("/{id:int}/review", ReviewAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/bookmark", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetBookmarkAsync, c, u, id, true, ct)).RequireAuthorization();
-        group.MapDelete("/{id:int}/bookmark", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetBookmarkAsync, c, u, id, false, ct)).RequireAuthorization();
-        group.MapPost("/{id:int}/read", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetReadAsync, c, u, id, true, ct)).RequireAuthorization();
-        group.MapDelete("/{id:int}/read", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetReadAsync, c, u, id, false, ct)).RequireAuthorization();
+        group.MapGet("/", ListAsync).RequireAuthorization().WithSummary("Library items the caller may see, searched and filtered, 20 a page; coordinators may list by status.");
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization().WithSummary("One library item with its rendered description and the caller's bookmark and read marks.");
+        group.MapGet("/stats", StatsAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Read and bookmark counts per item, never who (coordinators).");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Adds a published item to the library (coordinators).");
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Edits a library item (coordinators).");
+        group.MapPost("/{id:int}/archive", (LibraryEditor e, int id, CancellationToken ct) => ArchiveAsync(e, id, true, ct)).RequireAuthorization(Roles.Coordinator).WithSummary("Archives an item: it leaves the library but is kept (coordinators).");
+        group.MapPost("/{id:int}/restore", (LibraryEditor e, int id, CancellationToken ct) => ArchiveAsync(e, id, false, ct)).RequireAuthorization(Roles.Coordinator).WithSummary("Brings an archived item back (coordinators).");
+        group.MapPost("/suggestions", SuggestAsync).RequireAuthorization().WithSummary("Suggests an item; it stays hidden from others until a coordinator publishes it.");
+        group.MapPost("/{id:int}/review", ReviewAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Publishes or rejects (with a reason) a suggested item (coordinators).");
+        group.MapPost("/{id:int}/bookmark", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetBookmarkAsync, c, u, id, true, ct)).RequireAuthorization().WithSummary("Bookmarks an item for the caller.");
+        group.MapDelete("/{id:int}/bookmark", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetBookmarkAsync, c, u, id, false, ct)).RequireAuthorization().WithSummary("Removes the caller's bookmark.");
+        group.MapPost("/{id:int}/read", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetReadAsync, c, u, id, true, ct)).RequireAuthorization().WithSummary("Marks an item read by the caller.");
+        group.MapDelete("/{id:int}/read", (LibraryEditor e, LibraryCatalog c, ClaimsPrincipal u, int id, CancellationToken ct) => MarkAsync(e.SetReadAsync, c, u, id, false, ct)).RequireAuthorization().WithSummary("Unmarks an item read by the caller.");
         return group;
     }
 

@@ -12,13 +12,13 @@ public static class MeetingsApi
         group.MapGet("/meetings", List).WithSummary("The pair's meetings, latest first; each carries only the caller's own private note.");
         group.MapPost("/meetings", Propose).WithSummary("Proposes a meeting; the mentee's proposal needs her intentional questions (agenda).");
         group.MapPost("/meetings/held", Log).WithSummary("Logs a meeting that took place without a proposal.");
-        group.MapGet("/meetings/{meetingId:int}", Get);
+        group.MapGet("/meetings/{meetingId:int}", Get).WithSummary("One meeting of the pair, with the caller's own private note only.");
         group.MapPost("/meetings/{meetingId:int}/accept", Accept).WithSummary("Accepts the other person's proposal.");
         group.MapPost("/meetings/{meetingId:int}/counter", Counter).WithSummary("Proposes another time: the proposal is declined and a new one replaces it.");
-        group.MapPost("/meetings/{meetingId:int}/cancel", Cancel);
+        group.MapPost("/meetings/{meetingId:int}/cancel", Cancel).WithSummary("Cancels a proposed or accepted meeting; its calendar invitation becomes a cancellation.");
         group.MapPost("/meetings/{meetingId:int}/held", Held).WithSummary("Logs the meeting as held, with the shared summary and action items.");
         group.MapPut("/meetings/{meetingId:int}/note", Note).WithSummary("The caller's private note on the meeting; the other person never sees it.");
-        group.MapGet("/contacts", Contacts);
+        group.MapGet("/contacts", Contacts).WithSummary("The pair's logged contacts (email, phone, message), newest first.");
         group.MapPost("/contacts", AddContact).WithSummary("Logs a contact by email, phone or message (contact, not a meeting).");
         return group;
     }

@@ -14,7 +14,7 @@ public static class MembershipsApi
         var group = api.MapGroup("/memberships").WithTags("Memberships").RequireAuthorization(Roles.Coordinator);
         group.MapGet("/", List).WithSummary("Memberships, newest first; q searches email and name, year filters by start year.");
         group.MapGet("/summary", Summary).WithSummary("The donation recipient and the total donated per currency.");
-        group.MapGet("/{id:int}", Get);
+        group.MapGet("/{id:int}", Get).WithSummary("One membership (coordinators).");
         group.MapPost("/", Record).WithSummary("Records a membership (one cohort seat) for a member, by email.");
         group.MapPut("/{id:int}", Update).WithSummary("Changes a membership while its seat is unused.");
         group.MapDelete("/{id:int}", Delete).WithSummary("Deletes a membership while its seat is unused.");

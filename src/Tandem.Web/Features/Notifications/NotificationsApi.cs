@@ -11,9 +11,9 @@ public static class NotificationsApi
     public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/me/notifications").WithTags("Notifications").RequireAuthorization();
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{id:int}/read", ReadAsync);
-        group.MapPost("/read", ReadAllAsync);
+        group.MapGet("/", ListAsync).WithSummary("The signed-in member's notifications, newest first, in their language (unread=true for unread only).");
+        group.MapPost("/{id:int}/read", ReadAsync).WithSummary("Marks one notification read.");
+        group.MapPost("/read", ReadAllAsync).WithSummary("Marks all of the caller's notifications read.");
         return group;
     }
 

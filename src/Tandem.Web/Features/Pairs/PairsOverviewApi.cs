@@ -10,8 +10,8 @@ public static class PairsOverviewApi
     public static RouteGroupBuilder MapPairsOverview(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/cohorts/{id:int}").WithTags("Pairs overview").RequireAuthorization(Roles.Coordinator);
-        group.MapGet("/pairs", ListAsync);
-        group.MapGet("/pairs.csv", ExportAsync);
+        group.MapGet("/pairs", ListAsync).WithSummary("The cohort's pairs with pace and engagement facts, never private content; status filter, name search, 25 a page (coordinators).");
+        group.MapGet("/pairs.csv", ExportAsync).WithSummary("The cohort's pairs overview as CSV (coordinators).");
         return group;
     }
 

@@ -8,10 +8,10 @@ public static class PublicApi
     public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/public").WithTags("Public").AllowAnonymous();
-        group.MapGet("/overview", GetOverview);
-        group.MapGet("/mentors", GetMentors);
-        group.MapGet("/mentors/{applicationId:int}", GetMentor);
-        group.MapPost("/contact", PostContact);
+        group.MapGet("/overview", GetOverview).WithSummary("The program, its tracks, open and upcoming cohorts, membership and donations.");
+        group.MapGet("/mentors", GetMentors).WithSummary("Published mentor profiles of a cohort (default: the open one), filtered, with facet counts, 24 a page.");
+        group.MapGet("/mentors/{applicationId:int}", GetMentor).WithSummary("One published mentor profile.");
+        group.MapPost("/contact", PostContact).WithSummary("Sends a message to the program's contact address (leave website empty).");
         return group;
     }
 

@@ -9,13 +9,13 @@ public static class SharingApi
     public static RouteGroupBuilder MapSharing(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pairs/{id:int}").WithTags("Sharing").RequireAuthorization();
-        group.MapGet("/resources", Resources);
+        group.MapGet("/resources", Resources).WithSummary("Resources the mentor recommended to the pair, newest first.");
         group.MapPost("/resources", Recommend).WithSummary("The mentor recommends a resource (an http/https link).");
-        group.MapGet("/work", Work);
+        group.MapGet("/work", Work).WithSummary("Work the mentee shared for feedback, newest first.");
         group.MapPost("/work", Share).WithSummary("The mentee shares work (a text or a link) for feedback.");
-        group.MapGet("/work/{workId:int}", WorkItem);
+        group.MapGet("/work/{workId:int}", WorkItem).WithSummary("One piece of shared work with its comment thread.");
         group.MapPost("/work/{workId:int}/comments", Comment).WithSummary("Feedback on shared work, in its comment thread.");
-        group.MapGet("/introductions", Introductions);
+        group.MapGet("/introductions", Introductions).WithSummary("Introductions and referrals the mentor recorded, with their outcomes.");
         group.MapPost("/introductions", Introduce).WithSummary("The mentor records an introduction or referral.");
         group.MapPut("/introductions/{introductionId:int}", Outcome).WithSummary("Records what came of an introduction.");
         return group;

@@ -12,32 +12,32 @@ public static class WebinarsApi
     public static RouteGroupBuilder MapWebinars(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/webinars").WithTags("Webinars");
-        group.MapGet("/", ListAsync).RequireAuthorization();
-        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
-        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/registration", RegisterAsync).RequireAuthorization();
+        group.MapGet("/", ListAsync).RequireAuthorization().WithSummary("Webinars the caller may join, with seats taken and the caller's registration.");
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization().WithSummary("One webinar the caller may join.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Schedules a webinar for a cohort (coordinators).");
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Changes a webinar (coordinators).");
+        group.MapPost("/{id:int}/registration", RegisterAsync).RequireAuthorization().WithSummary("Registers the caller; refused when the webinar is full.");
         group.MapDelete("/{id:int}/registration", async (WebinarSchedule s, ClaimsPrincipal u, int id, CancellationToken ct) =>
-            await s.CancelRegistrationAsync(id, u.Id(), ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization();
-        group.MapGet("/{id:int}/registrations", RegistrationsAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapGet("/{id:int}/dilemmas", DilemmasAsync).RequireAuthorization();
-        group.MapPost("/{id:int}/dilemmas", PostDilemmaAsync).RequireAuthorization();
-        group.MapGet("/{id:int}/dilemmas.csv", ExportAsync).RequireAuthorization(Roles.Coordinator);
+            await s.CancelRegistrationAsync(id, u.Id(), ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization().WithSummary("Cancels the caller's registration.");
+        group.MapGet("/{id:int}/registrations", RegistrationsAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Who registered (coordinators).");
+        group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Records who attended (coordinators).");
+        group.MapGet("/{id:int}/dilemmas", DilemmasAsync).RequireAuthorization().WithSummary("The webinar's dilemma board; anonymous posts carry no author, hidden ones are left out (marked for coordinators).");
+        group.MapPost("/{id:int}/dilemmas", PostDilemmaAsync).RequireAuthorization().WithSummary("Posts a dilemma to the board, optionally anonymously (mentees of the cohort).");
+        group.MapGet("/{id:int}/dilemmas.csv", ExportAsync).RequireAuthorization(Roles.Coordinator).WithSummary("The dilemma board as CSV, anonymous posts without author (coordinators).");
 
         var dilemmas = api.MapGroup("/dilemmas").WithTags("Webinars");
-        dilemmas.MapPut("/{id:int}", EditDilemmaAsync).RequireAuthorization();
-        dilemmas.MapPost("/{id:int}/solutions", SuggestAsync).RequireAuthorization();
-        dilemmas.MapPost("/{id:int}/hide", (DilemmaBoard b, int id, HideRequest r, CancellationToken ct) => Hidden(b.HideDilemmaAsync(id, r, ct))).RequireAuthorization(Roles.Coordinator);
+        dilemmas.MapPut("/{id:int}", EditDilemmaAsync).RequireAuthorization().WithSummary("The author edits a dilemma of theirs.");
+        dilemmas.MapPost("/{id:int}/solutions", SuggestAsync).RequireAuthorization().WithSummary("Suggests a solution to a dilemma.");
+        dilemmas.MapPost("/{id:int}/hide", (DilemmaBoard b, int id, HideRequest r, CancellationToken ct) => Hidden(b.HideDilemmaAsync(id, r, ct))).RequireAuthorization(Roles.Coordinator).WithSummary("Hides a dilemma, with a reason (coordinators).");
 
         var solutions = api.MapGroup("/solutions").WithTags("Webinars");
-        solutions.MapPost("/{id:int}/vote", (DilemmaBoard b, ClaimsPrincipal u, int id, CancellationToken ct) => VoteAsync(b, u, id, true, ct)).RequireAuthorization();
-        solutions.MapDelete("/{id:int}/vote", (DilemmaBoard b, ClaimsPrincipal u, int id, CancellationToken ct) => VoteAsync(b, u, id, false, ct)).RequireAuthorization();
+        solutions.MapPost("/{id:int}/vote", (DilemmaBoard b, ClaimsPrincipal u, int id, CancellationToken ct) => VoteAsync(b, u, id, true, ct)).RequireAuthorization().WithSummary("Votes for a solution (one vote per person).");
+        solutions.MapDelete("/{id:int}/vote", (DilemmaBoard b, ClaimsPrincipal u, int id, CancellationToken ct) => VoteAsync(b, u, id, false, ct)).RequireAuthorization().WithSummary("Takes back the caller's vote.");
         solutions.MapPost("/{id:int}/helpful", async (DilemmaBoard b, ClaimsPrincipal u, int id, CancellationToken ct) =>
-            await b.MarkHelpfulAsync(id, u.Id(), true, ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization();
+            await b.MarkHelpfulAsync(id, u.Id(), true, ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization().WithSummary("The dilemma's author marks a solution helpful.");
         solutions.MapDelete("/{id:int}/helpful", async (DilemmaBoard b, ClaimsPrincipal u, int id, CancellationToken ct) =>
-            await b.MarkHelpfulAsync(id, u.Id(), false, ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization();
-        solutions.MapPost("/{id:int}/hide", (DilemmaBoard b, int id, HideRequest r, CancellationToken ct) => Hidden(b.HideSolutionAsync(id, r, ct))).RequireAuthorization(Roles.Coordinator);
+            await b.MarkHelpfulAsync(id, u.Id(), false, ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization().WithSummary("The dilemma's author unmarks a helpful solution.");
+        solutions.MapPost("/{id:int}/hide", (DilemmaBoard b, int id, HideRequest r, CancellationToken ct) => Hidden(b.HideSolutionAsync(id, r, ct))).RequireAuthorization(Roles.Coordinator).WithSummary("Hides a solution, with a reason (coordinators).");
         return group;
     }
 
