@@ -55,6 +55,18 @@ public sealed partial class ApiDocumentTests : IClassFixture<ApiDocumentTests.Ap
     }
 
     [Fact]
+    public async Task EveryOperationDocumentsItsSuccessAnswer()
+    {
+        var document = await DocumentAsync();
+        Operations(document)
+            .Where(o => !o.Operation.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')))
+            .Select(o => $"{o.Method} {o.Path}").ShouldBeEmpty("operations without a 2xx response");
+        var invite = document.GetProperty("paths").GetProperty("/Meetings/{id}/invite.ics").GetProperty("get");
+        invite.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/calendar", out _).ShouldBeTrue();
+        invite.GetProperty("description").GetString()!.ShouldContain("200 with `text/calendar`");
+    }
+
+    [Fact]
     public async Task BearerAndCookieAreDeclaredAndEveryProtectedOperationAsksForOneOfThem()
     {
         var document = await DocumentAsync();

@@ -26,8 +26,8 @@ public static class MeetingsApi
     /// <summary>Calendar files live outside /api: a calendar program opens them like pages (the invite) or anonymously (the secret feed).</summary>
     public static void MapMeetingCalendars(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/Meetings/{id:int}/invite.ics", Invite).RequireAuthorization().WithTags("Meetings").WithSummary("An RFC 5545 invitation for one meeting.");
-        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().WithTags("Meetings").WithSummary("A person's meetings feed behind their secret link.");
+        app.MapGet("/Meetings/{id:int}/invite.ics", Invite).RequireAuthorization().WithTags("Meetings").WithSummary("An RFC 5545 invitation for one meeting.").Produces<string>(StatusCodes.Status200OK, "text/calendar");
+        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().WithTags("Meetings").WithSummary("A person's meetings feed behind their secret link.").Produces<string>(StatusCodes.Status200OK, "text/calendar");
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";

@@ -11,7 +11,7 @@ public static class PairsOverviewApi
     {
         var group = api.MapGroup("/cohorts/{id:int}").WithTags("Pairs overview").RequireAuthorization(Roles.Coordinator);
         group.MapGet("/pairs", ListAsync).WithSummary("The cohort's pairs with pace and engagement facts, never private content; status filter, name search, 25 a page (coordinators).");
-        group.MapGet("/pairs.csv", ExportAsync).WithSummary("The cohort's pairs overview as CSV (coordinators).");
+        group.MapGet("/pairs.csv", ExportAsync).WithSummary("The cohort's pairs overview as CSV (coordinators).").Produces<string>(StatusCodes.Status200OK, "text/csv");
         return group;
     }
 

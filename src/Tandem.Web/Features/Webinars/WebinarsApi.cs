@@ -23,7 +23,7 @@ public static class WebinarsApi
         group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Records who attended (coordinators).");
         group.MapGet("/{id:int}/dilemmas", DilemmasAsync).RequireAuthorization().WithSummary("The webinar's dilemma board; anonymous posts carry no author, hidden ones are left out (marked for coordinators).");
         group.MapPost("/{id:int}/dilemmas", PostDilemmaAsync).RequireAuthorization().WithSummary("Posts a dilemma to the board, optionally anonymously (mentees of the cohort).");
-        group.MapGet("/{id:int}/dilemmas.csv", ExportAsync).RequireAuthorization(Roles.Coordinator).WithSummary("The dilemma board as CSV, anonymous posts without author (coordinators).");
+        group.MapGet("/{id:int}/dilemmas.csv", ExportAsync).RequireAuthorization(Roles.Coordinator).WithSummary("The dilemma board as CSV, anonymous posts without author (coordinators).").Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         var dilemmas = api.MapGroup("/dilemmas").WithTags("Webinars");
         dilemmas.MapPut("/{id:int}", EditDilemmaAsync).RequireAuthorization().WithSummary("The author edits a dilemma of theirs.");

@@ -77,6 +77,11 @@ public static class ApiDocs
             .WithTitle("Tandem API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .AddPreferredSecuritySchemes(Bearer)
-            .DisableDefaultFonts());
+            // Everything from the app itself: no fonts, telemetry, AI chat or deploy toolbar from Scalar's servers.
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
     }
 }

@@ -43,8 +43,7 @@ public static class OperationText
     {
         var response = api.SupportedResponseTypes.First(r => r.StatusCode == code);
         var format = response.ApiResponseFormats.Select(f => f.MediaType).FirstOrDefault();
-        var body = response.Type is { } t && t != typeof(void) && format is not null && !format.Contains("problem", StringComparison.Ordinal)
-            ? $" with `{format}`" : "";
+        var body = format is not null && !format.Contains("problem", StringComparison.Ordinal) ? $" with `{format}`" : "";
         return code switch
         {
             200 => "200" + body,
