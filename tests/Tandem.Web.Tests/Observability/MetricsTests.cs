@@ -41,6 +41,17 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task AMatchingRunIsCounted()
+    {
+        using var world = await Matching.MatchingWorld.CreateAsync();
+        var small = await world.SmallAsync();
+        await Matching.MatchingWorld.RunAsync(await world.CoordinatorAsync(), small.Id);
+
+        var metrics = await world.Factory.CreateClient().GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        metrics.Split('\n').ShouldContain(l => l.StartsWith("tandem_matching_runs_total{"));
+    }
+
+    [Fact]
     public async Task InProductionMetricsAreNotServedUnlessConfigured()
     {
         using var factory = new ProductionFactory();
