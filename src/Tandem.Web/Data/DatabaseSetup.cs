@@ -29,14 +29,28 @@ public static class DatabaseSetup
               ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Tandem is not set.")
             : SqliteConnectionString(configuration, environment);
 
-        services.AddDbContext<TandemDb>(options =>
-        {
-            if (provider == DatabaseProvider.Postgres)
-                options.UseNpgsql(connectionString);
-            else
-                options.UseSqlite(connectionString);
-        });
+        // Features, Identity and Data Protection ask for TandemDb and get the provider's subclass.
+        if (provider == DatabaseProvider.Postgres)
+            services.AddDbContext<TandemDb, PostgresTandemDb>(options => Configure(options, provider, connectionString));
+        else
+            services.AddDbContext<TandemDb, SqliteTandemDb>(options => Configure(options, provider, connectionString));
         return services;
+    }
+
+    /// <summary>The options both the app and <c>dotnet ef</c> (the design-time factories) use.</summary>
+    public static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> options, DatabaseProvider provider, string connectionString)
+        where T : TandemDb
+    {
+        Configure((DbContextOptionsBuilder)options, provider, connectionString);
+        return options;
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(connectionString);
+        else
+            options.UseSqlite(connectionString);
     }
 
     /// <summary>SQLite file under the data folder (Data:Folder, default App_Data), created on first run.</summary>
@@ -52,7 +66,7 @@ public static class DatabaseSetup
     public static string DataFolder(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["Data:Folder"] ?? "App_Data", environment.ContentRootPath);
 
-    /// <summary>Applies pending migrations (the same ones on both providers) and turns on WAL for SQLite.</summary>
+    /// <summary>Applies the provider's pending migrations and turns on WAL for SQLite.</summary>
     public static async Task MigrateAsync(TandemDb db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())

@@ -25,8 +25,12 @@ using Tandem.Web.Features.Workbooks;
 
 namespace Tandem.Web.Data;
 
-/// <summary>The one EF model, served by SQLite or PostgreSQL (see <see cref="DatabaseSetup"/>).</summary>
-public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbContext<User>(options)
+/// <summary>
+/// The one EF model every feature injects. It is abstract because each provider has its own
+/// subclass (<see cref="SqliteTandemDb"/>, <see cref="PostgresTandemDb"/>) that owns that provider's
+/// migration chain; <see cref="DatabaseSetup"/> registers the one matching <c>Database:Provider</c>.
+/// </summary>
+public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<User>(options)
 {
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<MentorshipProgram> Programs => Set<MentorshipProgram>();
