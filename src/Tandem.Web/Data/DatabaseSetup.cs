@@ -47,10 +47,11 @@ public static class DatabaseSetup
 
     private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        // Single queries, as EF does by default, stated so EF does not warn at every nested Include.
         if (provider == DatabaseProvider.Postgres)
-            options.UseNpgsql(connectionString);
+            options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         else
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
     }
 
     /// <summary>SQLite file under the data folder (Data:Folder, default App_Data), created on first run.</summary>
