@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tandem.Web.Data;
 
@@ -47,6 +50,11 @@ public static class DatabaseSetup
 
     private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        // Migrate logs its lock and "no migrations were applied" at every start: debug only.
+        // "Applying migration" stays where operators see it.
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.AcquiringMigrationLock, LogLevel.Debug),
+            (RelationalEventId.MigrationsNotApplied, LogLevel.Debug)));
         // Single queries, as EF does by default, stated so EF does not warn at every nested Include.
         if (provider == DatabaseProvider.Postgres)
             options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
@@ -72,6 +80,9 @@ public static class DatabaseSetup
     {
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // On an empty PostgreSQL database Migrate reads the history table before creating it and
+        // logs that as a failed command (npgsql/efcore.pg#3407); creating it first keeps the log honest.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
 }

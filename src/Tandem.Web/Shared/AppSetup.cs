@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -38,9 +37,7 @@ public static class AppSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTandemDb(builder.Configuration, builder.Environment);
-        // Sign-in cookies and tokens are protected with keys kept in the database, so every instance
-        // on one database accepts the others' sign-ins (docs/operations.md, "Several instances").
-        services.AddDataProtection().SetApplicationName("Tandem").PersistKeysToDbContext<TandemDb>();
+        builder.AddTandemDataProtection();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {

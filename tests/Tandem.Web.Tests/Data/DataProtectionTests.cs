@@ -28,7 +28,7 @@ public sealed class DataProtectionTests
         (await WhoAmIAsync(elsewhere, cookie)).ShouldBeNull();
     }
 
-    private static async Task<string> SignInCookieAsync(TandemFactory factory, string email)
+    internal static async Task<string> SignInCookieAsync(TandemFactory factory, string email)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var response = await Pages.PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = TandemFactory.Password });
@@ -39,7 +39,7 @@ public sealed class DataProtectionTests
     }
 
     /// <summary>The signed-in email the instance reads from the cookie, or null when it refuses it.</summary>
-    private static async Task<string?> WhoAmIAsync(TandemFactory factory, string cookie)
+    internal static async Task<string?> WhoAmIAsync(TandemFactory factory, string cookie)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/account/manage/info");
