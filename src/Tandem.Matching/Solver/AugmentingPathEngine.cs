@@ -20,13 +20,13 @@ internal sealed class AugmentingPathEngine
 {
     private readonly int _n, _m;
     private readonly int[] _rowStart, _arcMentor, _cap, _slotStart;
+    private readonly bool _mentorSide;
     // Arcs of each mentor, and (forward only) of each mentee, sorted by weight descending, so a
     // scan stops at the first arc that cannot beat the best terminal found so far.
     private readonly int[] _colStart, _colArc, _colMentee;
     private readonly long[] _colW;
-    private int[] _rowArc = [], _rowMentor = [];
-    private long[] _rowW = [];
-    private readonly long[] _w;
+    private readonly int[] _rowArc = [], _rowMentor = [];
+    private readonly long[] _rowW = [];
     internal readonly long[] U, V;
     internal readonly int[] MentorOf, SlotOf, Load, SlotMentee, ArcOf;
 
@@ -37,38 +37,44 @@ internal sealed class AugmentingPathEngine
     private readonly List<int> _touchedMentors = new(), _touchedMentees = new(), _doneMentors = new(), _doneMentees = new();
     private readonly MinHeap _heap = new();
 
-    public AugmentingPathEngine(ArcProblem p, long[] w)
+    /// <param name="bigM">Added to every score: the weight w' the engine maximises.</param>
+    /// <param name="mentorSide">Force the search direction (tests); null picks by instance shape.</param>
+    public AugmentingPathEngine(ArcProblem p, long bigM, bool? mentorSide = null)
     {
         _n = p.MenteeCount; _m = p.MentorCount;
-        _rowStart = p.RowStart; _arcMentor = p.ArcMentor; _w = w;
+        _rowStart = p.RowStart; _arcMentor = p.ArcMentor;
         _cap = p.Capacities;
-        _colStart = new int[_m + 1];
-        foreach (int j in _arcMentor) _colStart[j + 1]++;
-        for (int j = 0; j < _m; j++) _colStart[j + 1] += _colStart[j];
+        var score = p.ArcScore;
         int arcs = _arcMentor.Length;
-        _colArc = new int[arcs];
-        _colMentee = new int[arcs];
+        // Setup is linear: one radix sort of all arcs by weight, then a stable counting sort by
+        // mentor (and by mentee for the forward side) keeps each group sorted by weight.
+        var byWeight = ArcSort.ByScoreDescending(score);
+        var menteeOfArc = ArcSort.MenteeOfArc(_rowStart);
+        _colStart = ArcSort.Starts(_arcMentor, _m);
+        _colArc = ArcSort.GroupBy(byWeight, _arcMentor, _colStart);
         _colW = new long[arcs];
-        var menteeOfArc = new int[arcs];
-        var fill = (int[])_colStart.Clone();
-        for (int i = 0; i < _n; i++)
-        {
-            for (int a = _rowStart[i]; a < _rowStart[i + 1]; a++)
-            {
-                menteeOfArc[a] = i;
-                int k = fill[_arcMentor[a]]++;
-                _colArc[k] = a;
-                _colW[k] = -w[a];
-            }
-        }
-        for (int j = 0; j < _m; j++) Array.Sort(_colW, _colArc, _colStart[j], _colStart[j + 1] - _colStart[j]);
+        _colMentee = new int[arcs];
         for (int k = 0; k < arcs; k++)
         {
-            _colW[k] = -_colW[k];
-            _colMentee[k] = menteeOfArc[_colArc[k]];
+            int a = _colArc[k];
+            _colW[k] = score[a] + bigM;
+            _colMentee[k] = menteeOfArc[a];
         }
         _slotStart = new int[_m + 1];
         for (int j = 0; j < _m; j++) _slotStart[j + 1] = _slotStart[j] + Math.Min(_cap[j], _colStart[j + 1] - _colStart[j]);
+        _mentorSide = mentorSide ?? _slotStart[_m] <= _n;
+        if (!_mentorSide)
+        {
+            _rowArc = ArcSort.GroupBy(byWeight, menteeOfArc, _rowStart);
+            _rowW = new long[arcs];
+            _rowMentor = new int[arcs];
+            for (int k = 0; k < arcs; k++)
+            {
+                int a = _rowArc[k];
+                _rowW[k] = score[a] + bigM;
+                _rowMentor[k] = _arcMentor[a];
+            }
+        }
         SlotMentee = new int[_slotStart[_m]];
         U = new long[_n]; V = new long[_m];
         MentorOf = new int[_n]; SlotOf = new int[_n]; ArcOf = new int[_n];
@@ -81,11 +87,10 @@ internal sealed class AugmentingPathEngine
         _mentorDone = new bool[_m]; _menteeDone = new bool[_n];
     }
 
-    /// <summary>Solves from scratch, choosing the direction that suits the instance.</summary>
-    public void Run(CancellationToken ct, bool? mentorSide = null)
+    /// <summary>Solves from scratch in the direction chosen at construction.</summary>
+    public void Run(CancellationToken ct)
     {
-        long slots = _slotStart[_m];
-        if (mentorSide ?? slots <= _n)
+        if (_mentorSide)
         {
             // Mentors are settled one by one: priced just high enough to keep reduced costs
             // non-negative (mentee prices only rise on this side), then filled until full or free.
@@ -105,7 +110,6 @@ internal sealed class AugmentingPathEngine
         }
         else
         {
-            SortRows();
             for (int r = 0; r < _n; r++)
             {
                 if ((r & 255) == 0) ct.ThrowIfCancellationRequested();
@@ -184,21 +188,6 @@ internal sealed class AugmentingPathEngine
             _mentorDist[j] = nd; _mentorPred[j] = i; _mentorPredArc[j] = _rowArc[k];
             if (Load[j] < _cap[j]) { best = nd; endMentor = j; endMentee = -1; endArc = _rowArc[k]; }
             else _heap.Push(nd, j);
-        }
-    }
-
-    private void SortRows()
-    {
-        int arcs = _arcMentor.Length;
-        _rowArc = new int[arcs];
-        _rowW = new long[arcs];
-        _rowMentor = new int[arcs];
-        for (int a = 0; a < arcs; a++) { _rowArc[a] = a; _rowW[a] = -_w[a]; }
-        for (int i = 0; i < _n; i++) Array.Sort(_rowW, _rowArc, _rowStart[i], _rowStart[i + 1] - _rowStart[i]);
-        for (int k = 0; k < arcs; k++)
-        {
-            _rowW[k] = -_rowW[k];
-            _rowMentor[k] = _arcMentor[_rowArc[k]];
         }
     }
 

@@ -56,9 +56,7 @@ public static partial class OptimalMatcher
         {
             ct.ThrowIfCancellationRequested();
             var p = rows.ToProblem(m, caps);
-            var w = new long[p.ArcScore.Length];
-            for (int a = 0; a < w.Length; a++) w[a] = p.ArcScore[a] + bigM;
-            var engine = new AugmentingPathEngine(p, w);
+            var engine = new AugmentingPathEngine(p, bigM);
             // Each round solves from scratch: re-inserting the priced mentees into the previous
             // solution was measured slower (forward searches among many unmatched mentees).
             engine.Run(ct);
