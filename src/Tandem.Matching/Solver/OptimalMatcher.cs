@@ -16,7 +16,7 @@ public static partial class OptimalMatcher
         long bigM = BigMFor(p, objective);
         var engine = new AugmentingPathEngine(p, bigM, mentorSide);
         engine.Run(ct);
-        return engine.ToResult(p, bigM);
+        return engine.ToResult();
     }
 
     /// <summary>The constant added to every score (w' = score + BigM), 0 for the pure total;

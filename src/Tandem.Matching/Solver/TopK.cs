@@ -27,6 +27,9 @@ internal sealed class TopK
 
     public int Count { get; private set; }
 
+    /// <summary>Keys at or below this cannot enter any more (long.MinValue until the set first fills).</summary>
+    public long Cut => _hasCut ? _cut : long.MinValue;
+
     /// <summary>Largest key offered but not kept (long.MinValue if none).</summary>
     public long MaxDropped { get; private set; } = long.MinValue;
 
@@ -36,6 +39,15 @@ internal sealed class TopK
         MaxDropped = long.MinValue;
         _cut = long.MinValue;
         _hasCut = false;
+    }
+
+    /// <summary>From now on keys at or below <paramref name="floor"/> are not taken (an estimate of the
+    /// final cut-off, so fewer entries pass through the buffer).</summary>
+    public void SetFloor(long floor)
+    {
+        if (_hasCut && _cut >= floor) return;
+        _cut = floor;
+        _hasCut = true;
     }
 
     public void Offer(long key, int index)
