@@ -238,19 +238,22 @@ internal interface IColumnSink
 }
 
 /// <summary>
-/// The best few keys of every mentor in one flat array (a mentor's list fits a cache line or two),
-/// sorted descending; ties keep the first mentee offered (mentees come in ascending order).
+/// The best few keys of every mentor, and their mentees, in flat arrays (a mentor's list fits a
+/// cache line or two), sorted descending; ties keep the first mentee offered (mentees come in
+/// ascending order within a thread).
 /// </summary>
 internal sealed class ColumnTops : IColumnSink
 {
     private readonly int _width;
     private readonly long[] _keys;
+    private readonly int[] _mentees;
     private readonly int[] _count;
 
     public ColumnTops(int mentors, int width)
     {
         _width = width;
         _keys = new long[mentors * width];
+        _mentees = new int[mentors * width];
         _count = new int[mentors];
         Cut = new long[mentors + 8];
         Array.Fill(Cut, long.MinValue, 0, mentors);
@@ -261,16 +264,33 @@ internal sealed class ColumnTops : IColumnSink
 
     public void Add(int mentor, long key, int mentee)
     {
-        var list = _keys.AsSpan(mentor * _width, _width);
+        var keys = _keys.AsSpan(mentor * _width, _width);
+        var who = _mentees.AsSpan(mentor * _width, _width);
         int c = _count[mentor];
         int q = c < _width ? c : _width - 1;
         if (c < _width) _count[mentor] = ++c;
-        while (q > 0 && list[q - 1] < key) { list[q] = list[q - 1]; q--; }
-        list[q] = key;
-        if (c == _width) Cut[mentor] = list[_width - 1];
+        while (q > 0 && keys[q - 1] < key) { keys[q] = keys[q - 1]; who[q] = who[q - 1]; q--; }
+        keys[q] = key;
+        who[q] = mentee;
+        if (c == _width) Cut[mentor] = keys[_width - 1];
     }
 
     public ReadOnlySpan<long> Keys(int mentor) => _keys.AsSpan(mentor * _width, _count[mentor]);
+
+    public ReadOnlySpan<int> Mentees(int mentor) => _mentees.AsSpan(mentor * _width, _count[mentor]);
+
+    /// <summary>The kept entries as a candidate list (mentor by mentor).</summary>
+    public ColumnCandidates ToCandidates()
+    {
+        var list = new ColumnCandidates(Cut);
+        for (int j = 0; j < _count.Length; j++)
+        {
+            var keys = Keys(j);
+            var who = Mentees(j);
+            for (int q = 0; q < keys.Length; q++) list.Add(j, keys[q], who[q]);
+        }
+        return list;
+    }
 }
 
 /// <summary>Every key above a fixed per-mentor floor, appended in scan order (sequential writes).</summary>

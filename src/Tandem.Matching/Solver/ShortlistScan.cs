@@ -45,9 +45,14 @@ internal sealed class ShortlistScan
         var states = new List<State>();
         var all = new int[n];
         for (int i = 0; i < n; i++) all[i] = i;
-        var floor = SeedFloors(source, seed, threads, options, ct);
+        // Large cohorts: a sampled floor per mentor, then every key above it collected in order.
+        // Small ones: each mentor's exact top list in flat arrays, in the same single pass.
+        bool wantSeeds = options.MentorSeed > 0 && seed.Any(x => x > 0);
+        bool sampled = wantSeeds && n >= 64 * SampleEvery;
+        var floor = sampled ? SeedFloors(source, seed, threads, options, ct) : null;
+        int width = Math.Max(1, seed.Length == 0 ? 1 : seed.Max());
         PairTiles.Run(source, all, options.Block, threads,
-            () => new State(k, floor is null ? null : new ColumnCandidates((long[])floor.Clone())),
+            () => new State(k, !wantSeeds ? null : sampled ? new ColumnCandidates((long[])floor!.Clone()) : new ColumnTops(m, width)),
             (st, mentees, j0, width, tile) =>
             {
                 for (int r = 0; r < mentees.Length; r++)
@@ -82,7 +87,8 @@ internal sealed class ShortlistScan
             scan.MenteesWithPair += st.WithPair;
         }
         if (scan.MenteesWithPair == 0) { scan.MaxScore = 0; scan.MinScore = 0; }
-        if (floor is not null) scan.AddMentorSeeds([.. states.Select(st => (ColumnCandidates)st.Columns!)], seed, m);
+        if (wantSeeds)
+            scan.AddMentorSeeds([.. states.Select(st => st.Columns as ColumnCandidates ?? ((ColumnTops)st.Columns!).ToCandidates())], seed, m);
         return scan;
     }
 
@@ -110,23 +116,22 @@ internal sealed class ShortlistScan
     private const int SampleEvery = 16, MaxSampleRank = 64;
 
     /// <summary>
-    /// A floor under each mentor's seed cut-off: from every 16th mentee (every mentee in small
-    /// cohorts), the score that about twice the wanted number of mentees beat. The main pass then
+    /// A floor under each mentor's seed cut-off: from every 16th mentee, the score that about twice
+    /// the wanted number of mentees beat. The main pass then
     /// only collects keys above it, appended in order, instead of keeping a top list per mentor (a
     /// cache miss per offer). A floor set too high only leaves a mentor with fewer seeds; the
-    /// pricing rounds stay exact either way. Null when no mentor wants seeds.
+    /// pricing rounds stay exact either way.
     /// </summary>
-    private static long[]? SeedFloors(IPairSource source, int[] seed, int threads, AllPairsOptions options, CancellationToken ct)
+    private static long[] SeedFloors(IPairSource source, int[] seed, int threads, AllPairsOptions options, CancellationToken ct)
     {
         int n = source.MenteeCount, m = source.MentorCount;
-        if (options.MentorSeed == 0 || seed.All(x => x == 0)) return null;
-        int every = n >= 64 * SampleEvery ? SampleEvery : 1;
+        const int every = SampleEvery;
         var rank = new int[m];
         int width = 1;
         for (int j = 0; j < m; j++)
         {
             if (seed[j] == 0) continue;
-            rank[j] = Math.Min(MaxSampleRank, every == 1 ? seed[j] : Math.Max(2, (2 * seed[j] + every - 1) / every));
+            rank[j] = Math.Min(MaxSampleRank, Math.Max(2, (2 * seed[j] + every - 1) / every));
             width = Math.Max(width, rank[j]);
         }
         var sample = new int[(n + every - 1) / every];
