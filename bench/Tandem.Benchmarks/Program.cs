@@ -34,6 +34,7 @@ if (args.Length > 0 && args[0] == "write-arcs")
 if (args.Length > 0 && args[0] == "references") return ReferenceBenchmark.Run(args[1..]);
 if (args.Length > 0 && args[0] == "ortools") return ReferenceBenchmark.OrTools(args[1..]);
 if (args.Length > 0 && args[0] == "scan") return Tandem.Benchmarks.Diagnostics.Scan(args);
+if (args.Length > 0 && args[0] == "cohort-solve") return Tandem.Benchmarks.Diagnostics.CohortSolve();
 if (args.Length > 0 && args[0] == "tiles") return Tandem.Benchmarks.Diagnostics.Tiles(args);
 Console.Error.WriteLine("usage: Tandem.Benchmarks references [--runs N] [--no-large] | cohort | allpairs <mentees> <mentors> [--check] | write-arcs <mentees> <mentors> <dir>");
 return 2;

@@ -15,7 +15,7 @@ namespace Tandem.Benchmarks;
 /// </summary>
 internal static class ReferenceBenchmark
 {
-    private const string Begin = "<!-- solver:begin -->", End = "<!-- solver:end -->";
+    private const string Marker = "solver";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     private sealed record Contender(string Name, string File, string[] Args);
@@ -26,7 +26,7 @@ internal static class ReferenceBenchmark
     {
         int runs = IntArg(args, "--runs", 5);
         string dir = StringArg(args, "--dir", Path.Combine(Path.GetTempPath(), "tandem-bench"));
-        bool large = !args.Contains("--no-large");
+        bool large = !args.Contains("--no-large"), onlyLarge = args.Contains("--only-large");
         string repo = RepoRoot();
         string lemon = EnsureLemon(repo);
         string tandem = Path.Combine(repo, "src", "Tandem.Cli", "bin", "Release", "net10.0", "tandem");
@@ -34,9 +34,9 @@ internal static class ReferenceBenchmark
         string self = Path.Combine(AppContext.BaseDirectory, "Tandem.Benchmarks.dll");
 
         var md = new StringBuilder();
-        md.AppendLine("## Matching engine and command line against reference solvers");
+        md.AppendLine(onlyLarge ? "## Matching engine and command line against reference solvers: 200k × 40k" : "## Matching engine and command line against reference solvers");
         md.AppendLine();
-        string flags = large ? "" : " --no-large";
+        string flags = onlyLarge ? " --only-large" : large ? "" : " --no-large";
         md.Append(Inv, $"Command: `dotnet run -c Release --project bench/Tandem.Benchmarks -- references --runs {runs}{flags}` ");
         md.AppendLine(Inv, $"(builds the LEMON harness with `{LemonBuild}` when it is missing).");
         md.Append(Inv, $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, .NET {Environment.Version}, {LemonVersion()}, Google.OrTools 9.15.6755. ");
@@ -48,8 +48,9 @@ internal static class ReferenceBenchmark
             "Objective everywhere: most pairs, then the highest total score (w' = score + BigM); every solver must report the same pairs count and total.");
         md.AppendLine();
 
-        var sizes = new List<(int N, int M)> { (50_000, 10_000) };
-        if (large) sizes.Add((200_000, 40_000));
+        var sizes = new List<(int N, int M)>();
+        if (!onlyLarge) sizes.Add((50_000, 10_000));
+        if (large || onlyLarge) sizes.Add((200_000, 40_000));
         foreach (var (n, m) in sizes)
         {
             var inst = ArcFiles.Ensure(dir, n, m);
@@ -98,7 +99,7 @@ internal static class ReferenceBenchmark
         }
 
         AllPairs(md, self, sizes, runs);
-        WriteSection(Path.Combine(repo, "docs", "benchmarks.md"), md.ToString());
+        WriteSection(Path.Combine(repo, "docs", "benchmarks.md"), onlyLarge ? Marker + "-large" : Marker, md.ToString());
         Console.WriteLine("wrote docs/benchmarks.md");
         return 0;
     }
@@ -350,12 +351,13 @@ internal static class ReferenceBenchmark
     }
 
     /// <summary>Replaces only this marked section of docs/benchmarks.md; the rest belongs to others.</summary>
-    private static void WriteSection(string path, string body)
+    private static void WriteSection(string path, string marker, string body)
     {
+        string begin = $"<!-- {marker}:begin -->", end = $"<!-- {marker}:end -->";
         string text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\n";
-        string section = $"{Begin}\n{body.TrimEnd()}\n{End}";
-        int b = text.IndexOf(Begin, StringComparison.Ordinal), e = text.IndexOf(End, StringComparison.Ordinal);
-        text = b >= 0 && e > b ? text[..b] + section + text[(e + End.Length)..] : text.TrimEnd() + "\n\n" + section + "\n";
+        string section = $"{begin}\n{body.TrimEnd()}\n{end}";
+        int b = text.IndexOf(begin, StringComparison.Ordinal), e = text.IndexOf(end, StringComparison.Ordinal);
+        text = b >= 0 && e > b ? text[..b] + section + text[(e + end.Length)..] : text.TrimEnd() + "\n\n" + section + "\n";
         File.WriteAllText(path, text);
     }
 }

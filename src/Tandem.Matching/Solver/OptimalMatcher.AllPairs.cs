@@ -87,15 +87,20 @@ public static partial class OptimalMatcher
     }
 
     /// <summary>
-    /// Pricing without rescoring every row: each mentee keeps an upper bound on w' − v_j over its
-    /// pairs outside the arc set, relative to the mentor prices of its last scan (all zero at first).
-    /// Loosened by the largest price drop since, a bound that cannot beat u_i proves the row clean.
+    /// Pricing without rescoring every row. Each mentee keeps a reserve: its best pairs outside the
+    /// arc set at its last scan (up to <see cref="Reserve"/>), re-priced exactly every round, and a
+    /// bound on w' − v_j over all its other pairs, relative to the mentor prices of its last scan (all
+    /// zero at first). Loosened by the largest price drop since, a bound that cannot beat u_i proves
+    /// the row clean apart from its reserve, whose violators are added without scoring anything.
     /// </summary>
     private sealed class Pricing(ShortlistScan scan, long bigM, int m, int maxAdded)
     {
         private const long NoPairLeft = long.MinValue;
+        private const int Reserve = 32;
         private readonly long[] _restBound = InitialBounds(scan.RestBest, bigM);
         private readonly long[] _boundPrices = new long[m];
+        private readonly int[]?[] _reserveMentor = new int[]?[scan.RestBest.Length];
+        private readonly long[]?[] _reserveScore = new long[]?[scan.RestBest.Length];
 
         public int Rescored { get; private set; }
         public long Drop { get; private set; }
@@ -117,21 +122,25 @@ public static partial class OptimalMatcher
             long maxDrop = 0;
             for (int j = 0; j < m; j++) maxDrop = Math.Max(maxDrop, _boundPrices[j] - v[j]);
             Drop = maxDrop;
+            var found = new (int[] Mentors, long[] Scores)?[n];
             var dirty = new List<int>();
             for (int i = 0; i < n; i++)
             {
                 long rest = _restBound[i];
-                if (rest == NoPairLeft) continue;
-                if (rest + maxDrop > u[i]) dirty.Add(i);
-                else _restBound[i] = rest + maxDrop;
+                if (rest != NoPairLeft && rest + maxDrop > u[i])
+                {
+                    dirty.Add(i);
+                    continue;
+                }
+                if (rest != NoPairLeft) _restBound[i] = rest + maxDrop;
+                found[i] = FromReserve(i, u[i], v);
             }
             Rescored = dirty.Count;
             // key = score + (BigM − v_j): the pair's w' − v_j, compared with u_i.
             var offset = new long[m + 8];
             for (int j = 0; j < m; j++) offset[j] = bigM - v[j];
-            var found = new (int[] Mentors, long[] Scores)?[n];
             PairTiles.Run(source, [.. dirty], block, threads,
-                () => new PricingState(maxAdded),
+                () => new PricingState(maxAdded + Reserve),
                 (st, mentees, j0, width, scores) =>
                 {
                     for (int r = 0; r < mentees.Length; r++)
@@ -143,8 +152,9 @@ public static partial class OptimalMatcher
                         {
                             if ((uint)(j - j0) < (uint)width) row[j - j0] = long.MinValue;
                         }
+                        if (j0 == 0) st.Top[r].SetFloor(Floor(i, u[i], v, row, offset.AsSpan(0, width), m));
                         long ignoredMax = 0, ignoredMin = 0;
-                        PairTiles.Offer(row, offset.AsSpan(j0, width), j0, st.Top[r], u[i], ref st.Rest[r], ref ignoredMax, ref ignoredMin, null, i);
+                        PairTiles.Offer(row, offset.AsSpan(j0, width), j0, st.Top[r], long.MinValue, ref st.Rest[r], ref ignoredMax, ref ignoredMin, null, i);
                     }
                 },
                 (st, r, i) =>
@@ -154,11 +164,14 @@ public static partial class OptimalMatcher
                     _restBound[i] = Math.Max(st.Rest[r], top.MaxDropped);
                     st.Rest[r] = long.MinValue;
                     top.Clear();
-                    if (count == 0) return;
-                    var mentors = st.Index[..count];
+                    // Sorted by key: the violators first (up to maxAdded are added), the rest is the reserve.
+                    int add = 0;
+                    while (add < count && add < maxAdded && st.Key[add] > u[i]) add++;
                     var scores = new long[count];
-                    for (int q = 0; q < count; q++) scores[q] = st.Key[q] - offset[mentors[q]];
-                    found[i] = (mentors, scores);
+                    for (int q = 0; q < count; q++) scores[q] = st.Key[q] - offset[st.Index[q]];
+                    _reserveMentor[i] = st.Index[add..count];
+                    _reserveScore[i] = scores[add..count];
+                    if (add > 0) found[i] = (st.Index[..add], scores[..add]);
                 },
                 _ => { }, ct);
             Array.Copy(v, _boundPrices, m);
@@ -168,6 +181,47 @@ public static partial class OptimalMatcher
                 if (found[i] is { } f) pending.Add((i, f.Mentors, f.Scores));
             }
             return pending;
+        }
+
+        /// <summary>The reserve's violators under the current prices (up to maxAdded, best first),
+        /// taken out of the reserve; null when there are none.</summary>
+        private (int[], long[])? FromReserve(int i, long ui, long[] v)
+        {
+            var mentors = _reserveMentor[i];
+            if (mentors is null || mentors.Length == 0) return null;
+            var scores = _reserveScore[i]!;
+            var order = new List<(long Key, int Mentor, long Score)>();
+            for (int q = 0; q < mentors.Length; q++)
+            {
+                long key = scores[q] + bigM - v[mentors[q]];
+                if (key > ui) order.Add((key, mentors[q], scores[q]));
+            }
+            if (order.Count == 0) return null;
+            order.Sort((a, b) => a.Key != b.Key ? b.Key.CompareTo(a.Key) : a.Mentor.CompareTo(b.Mentor));
+            if (order.Count > maxAdded) order.RemoveRange(maxAdded, order.Count - maxAdded);
+            var taken = order.Select(o => o.Mentor).ToHashSet();
+            var keep = Enumerable.Range(0, mentors.Length).Where(q => !taken.Contains(mentors[q])).ToArray();
+            _reserveMentor[i] = [.. keep.Select(q => mentors[q])];
+            _reserveScore[i] = [.. keep.Select(q => scores[q])];
+            return ([.. order.Select(o => o.Mentor)], [.. order.Select(o => o.Score)]);
+        }
+
+        /// <summary>
+        /// Where a rescored row's top list may start: below the mentee's price and below every
+        /// reserve pair's key (so the old reserve passes again), else an estimate from the row's
+        /// first block. Keys under it count as left out, so a high floor only shortens the reserve.
+        /// </summary>
+        private long Floor(int i, long ui, long[] v, ReadOnlySpan<long> firstBlock, ReadOnlySpan<long> offset, int rowLength)
+        {
+            var mentors = _reserveMentor[i];
+            if (mentors is { Length: > 0 })
+            {
+                long low = ui;
+                var scores = _reserveScore[i]!;
+                for (int q = 0; q < mentors.Length; q++) low = Math.Min(low, scores[q] + bigM - v[mentors[q]]);
+                return low - 1;
+            }
+            return Math.Min(ui, ShortlistScan.EstimateCut(firstBlock, offset, maxAdded + Reserve, rowLength));
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed class ShortlistScan
                     // A row's first block gives an estimate of its final cut-off, so most of the row
                     // never reaches the top-k buffer. Keys under it count as left out (RestBest), so a
                     // too-high estimate only shortens the shortlist; the pricing stays exact.
-                    if (j0 == 0) st.Top[r].SetFloor(EstimateCut(row, k, m));
+                    if (j0 == 0) st.Top[r].SetFloor(EstimateCut(row, default, k, m));
                     PairTiles.Offer(row, default, j0, st.Top[r], long.MinValue,
                         ref st.Rest[r], ref st.Max, ref st.Min, st.Columns, mentees[r]);
                 }
@@ -95,8 +95,9 @@ internal sealed class ShortlistScan
     /// <summary>
     /// A key about 2k entries of the whole row would beat, from every 4th entry of this block (the
     /// block's share of 2k, scaled to the sample); long.MinValue when the block is too small to tell.
+    /// Keys are the scores, plus <paramref name="offset"/> when given.
     /// </summary>
-    private static long EstimateCut(ReadOnlySpan<long> block, int k, int rowLength)
+    internal static long EstimateCut(ReadOnlySpan<long> block, ReadOnlySpan<long> offset, int k, int rowLength)
     {
         int rank = (int)Math.Min(k, (2L * k * block.Length / Math.Max(1, rowLength) + 3) / 4);
         if (rank < 4 || block.Length < 32 * k) return long.MinValue;
@@ -104,8 +105,9 @@ internal sealed class ShortlistScan
         int filled = 0;
         for (int c = 0; c < block.Length; c += 4)
         {
-            long key = block[c];
-            if (key == long.MinValue || (filled == rank && key <= best[rank - 1])) continue;
+            if (block[c] == long.MinValue) continue;
+            long key = offset.IsEmpty ? block[c] : block[c] + offset[c];
+            if (filled == rank && key <= best[rank - 1]) continue;
             int q = filled < rank ? filled++ : rank - 1;
             while (q > 0 && best[q - 1] < key) { best[q] = best[q - 1]; q--; }
             best[q] = key;
