@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tandem.Matching;
 
 namespace Tandem.Cli;
@@ -100,6 +101,7 @@ internal sealed class ArcsInput
         return (mentors, [.. caps]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ArcsInput ReadArcs(string path, string capsPath, Utf8IdTable mentors, int[] caps)
     {
         using var reader = new CsvReader(path);
@@ -279,6 +281,7 @@ internal sealed class ArcsInput
     /// [+|-]digits[.digits] into value × 10^-places. Integers never touch decimal arithmetic.
     /// <paramref name="plain"/> is false when printing the value back would not give the same text.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ScoreParse ParseScore(ReadOnlySpan<byte> s, out long value, out int places, out bool plain)
     {
         value = 0;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Tandem.Cli;
@@ -35,6 +36,7 @@ internal sealed class CsvReader : IDisposable
     public long Line { get; private set; }
 
     /// <summary>The next non-blank line without its line ending, or false at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool NextLine(out ReadOnlySpan<byte> line)
     {
         while (true)
@@ -85,6 +87,7 @@ internal sealed class CsvReader : IDisposable
     /// returned span). Quoted fields are unquoted into a scratch buffer; the usual unquoted line is
     /// split in place. Throws with the line number when the column count is wrong.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Split(ReadOnlySpan<byte> line, scoped Span<Range> fields, string columns)
     {
         ReadOnlySpan<byte> source = line;

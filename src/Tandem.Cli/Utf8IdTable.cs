@@ -20,6 +20,7 @@ internal sealed class Utf8IdTable
     public int Count { get; private set; }
 
     /// <summary>Index of <paramref name="id"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ReadOnlySpan<byte> id)
     {
         for (int s = (int)Hash(id) & _mask; ; s = (s + 1) & _mask)
@@ -31,6 +32,7 @@ internal sealed class Utf8IdTable
     }
 
     /// <summary>Index of <paramref name="id"/>, added when new (<paramref name="added"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> id, out bool added)
     {
         int s = (int)Hash(id) & _mask;

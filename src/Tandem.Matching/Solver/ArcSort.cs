@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Tandem.Matching.Solver;
 
@@ -15,6 +16,7 @@ internal static class ArcSort
     /// at most 16 bits per pass over the bits the score range needs; a pass whose digit is the same
     /// for every arc is skipped. Scores spanning 14 bits (the synthetic instances) take one pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] ByScoreDescending(ReadOnlySpan<long> score)
     {
         int n = score.Length;
@@ -72,6 +74,7 @@ internal static class ArcSort
 
     /// <summary>Stable counting sort of <paramref name="order"/> by group: group g's arcs land in
     /// start[g]..start[g+1]-1, in the order they have in <paramref name="order"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] GroupBy(int[] order, int[] groupOfArc, int[] start)
     {
         var fill = new int[start.Length - 1];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tandem.Matching.Solver;
 
 /// <summary>
@@ -15,8 +17,10 @@ namespace Tandem.Matching.Solver;
 ///   keeps a free slot). Cheap when mentees outnumber slots, as with popular mentors.
 /// Arcs with w ≤ 0 are never worth taking and are skipped; prices are non-negative, so those
 /// arcs satisfy their dual constraint anyway.
+/// The search loops are compiled optimised from their first call (AggressiveOptimization): a
+/// one-shot solve from the command line is over before tiered compilation would get to them.
 /// </summary>
-internal sealed class AugmentingPathEngine
+internal sealed class AugmentingPathEngine : IArcRows
 {
     private readonly int _n, _m;
     private readonly int[] _cap, _slotStart;
@@ -101,7 +105,23 @@ internal sealed class AugmentingPathEngine
 
     public int ArcCount => Math.Max(_colW.Length, _rowW.Length);
 
+    /// <summary>Mentee's mentors, best weight first (engines built with both sides).</summary>
+    public ReadOnlySpan<int> MentorsOf(int mentee) => _rowMentor.AsSpan(_rowStart[mentee], _rowStart[mentee + 1] - _rowStart[mentee]);
+
+    /// <summary>The engine's arcs as a problem (rows in weight order; engines built with both sides).</summary>
+    public ArcProblem ToProblem(int[] capacities)
+    {
+        var score = new long[_rowW.Length];
+        for (int k = 0; k < score.Length; k++) score[k] = _rowW[k] - _bigM;
+        return new ArcProblem
+        {
+            MenteeCount = _n, MentorCount = _m, Capacities = capacities,
+            RowStart = (int[])_rowStart.Clone(), ArcMentor = (int[])_rowMentor.Clone(), ArcScore = score,
+        };
+    }
+
     /// <summary>Solves from scratch in the direction chosen at construction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(CancellationToken ct)
     {
         if (_mentorSide)
@@ -161,6 +181,7 @@ internal sealed class AugmentingPathEngine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MergeArcs(IReadOnlyList<(int Mentee, int[] Mentors, long[] Scores)> added)
     {
         int extra = 0;
@@ -247,6 +268,7 @@ internal sealed class AugmentingPathEngine
     }
 
     /// <summary>Adds unmatched mentee r (its u is recomputed from its arcs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void InsertMentee(int r)
     {
         long ur = 0;
@@ -301,6 +323,7 @@ internal sealed class AugmentingPathEngine
         ResetScratch();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanMentee(int i, long d, ref long best, ref int endMentee, ref int endMentor, ref long endW)
     {
         long baseCost = d + U[i];
@@ -338,6 +361,7 @@ internal sealed class AugmentingPathEngine
     /// Mentor r has a free slot and v_r &gt; 0: one reverse shortest-path step, which either gives it
     /// one more mentee or lowers some price (possibly v_r) to zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void FillMentor(int r)
     {
         long best = V[r]; // lowering v_r to 0
@@ -380,6 +404,7 @@ internal sealed class AugmentingPathEngine
     /// A labelled mentor labels all its mentees at the same distance: their matched arcs are tight
     /// and must stay tight when the mentor's price falls.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LabelMentor(int j, long d, int pred)
     {
         _mentorDone[j] = true;
@@ -398,6 +423,7 @@ internal sealed class AugmentingPathEngine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanMentor(int j, long d, ref long best, ref int endMentor, ref int endMentee)
     {
         long baseCost = d + V[j];

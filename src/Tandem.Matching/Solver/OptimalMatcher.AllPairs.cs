@@ -48,9 +48,15 @@ public static partial class OptimalMatcher
         long bigM = objective == MatchObjective.MostMatchedThenScore ? LexicographicWeight.BigM(scan.MaxScore, scan.MinScore, k) : 0;
         if (objective == MatchObjective.TotalScore) LexicographicWeight.CheckTotalFits(scan.MaxScore, k);
 
-        var rows = scan.Rows;
         var pricing = new Pricing(scan, bigM, m, options.MaxAddedPerRow);
-        var engine = new AugmentingPathEngine(rows.ToProblem(m, caps), bigM, mentorSide: true, bothSides: options.Warm);
+        // Warm: the engine's own rows are the arc set from here on (the scan's lists are dropped
+        // before the engine is built, so the arcs are held once). Cold: the lists grow and each
+        // round builds a new engine from them.
+        var rows = options.Warm ? null : scan.Rows;
+        var first = scan.Rows.ToProblem(m, caps);
+        scan.ReleaseRows();
+        var engine = new AugmentingPathEngine(first, bigM, mentorSide: true, bothSides: options.Warm);
+        first = null;
         engine.Run(ct);
         int rounds = 1, added = 0;
         while (true)
@@ -58,20 +64,18 @@ public static partial class OptimalMatcher
             ct.ThrowIfCancellationRequested();
             var result = engine.ToResult();
             progress?.Report($"Round {rounds}: {engine.ArcCount:N0} arcs, matched {result.Matched:N0}; pricing all pairs");
-            var pending = pricing.Run(source, rows, result.Certificate, options.Block, threads, ct);
+            var pending = pricing.Run(source, (IArcRows?)rows ?? engine, result.Certificate, options.Block, threads, ct);
             progress?.Report($"Round {rounds}: rescored {pricing.Rescored:N0} rows (largest mentor price drop {pricing.Drop}), {pending.Count:N0} mentees got new arcs");
-            if (pending.Count == 0) return new AllPairsResult(result, rows.ToProblem(m, caps), rounds, added);
-            foreach (var (i, mentors, scores) in pending)
-            {
-                rows.Add(i, mentors, scores);
-                added += mentors.Length;
-            }
-            if (options.Warm)
+            if (pending.Count == 0)
+                return new AllPairsResult(result, rows?.ToProblem(m, caps) ?? engine.ToProblem(caps), rounds, added);
+            foreach (var (_, mentors, _) in pending) added += mentors.Length;
+            if (rows is null)
             {
                 engine.AddArcsAndResolve(pending, ct);
             }
             else
             {
+                foreach (var (i, mentors, scores) in pending) rows.Add(i, mentors, scores);
                 engine = new AugmentingPathEngine(rows.ToProblem(m, caps), bigM, mentorSide: true);
                 engine.Run(ct);
             }
@@ -113,7 +117,7 @@ public static partial class OptimalMatcher
         }
 
         /// <summary>Per mentee with violating pairs (ascending): up to maxAdded of them, largest reduced cost first.</summary>
-        public List<(int Mentee, int[] Mentors, long[] Scores)> Run(IPairSource source, RowArcs rows, DualCertificate c,
+        public List<(int Mentee, int[] Mentors, long[] Scores)> Run(IPairSource source, IArcRows rows, DualCertificate c,
             int block, int threads, CancellationToken ct)
         {
             int n = source.MenteeCount;

@@ -7,7 +7,10 @@ namespace Tandem.Matching.Solver;
 /// </summary>
 internal sealed class ShortlistScan
 {
-    public required RowArcs Rows { get; init; }
+    public RowArcs Rows { get; private set; } = null!;
+
+    /// <summary>Lets the per-mentee lists go once they have been copied into a solver.</summary>
+    public void ReleaseRows() => Rows = null!;
 
     /// <summary>Best score outside the mentee's own top k, or long.MinValue when there is none.</summary>
     public required long[] RestBest { get; init; }
@@ -79,7 +82,8 @@ internal sealed class ShortlistScan
             },
             st => { lock (states) states.Add(st); }, ct);
 
-        var scan = new ShortlistScan { Rows = new RowArcs(mentors, scores), RestBest = restBest };
+        var scan = new ShortlistScan { RestBest = restBest };
+        scan.Rows = new RowArcs(mentors, scores);
         foreach (var st in states)
         {
             scan.MaxScore = Math.Max(scan.MaxScore, st.Max);
@@ -205,7 +209,7 @@ internal sealed class ShortlistScan
             for (int q = 0; q < Math.Min(seed[j], count); q++)
             {
                 var (negKey, i) = order[q];
-                if (Array.IndexOf(Rows.MentorsOf(i), j) < 0) perMentee.Add((i, j, -negKey));
+                if (Rows.MentorsOf(i).IndexOf(j) < 0) perMentee.Add((i, j, -negKey));
             }
         }
         perMentee.Sort((a, b) => a.Mentee != b.Mentee ? a.Mentee.CompareTo(b.Mentee) : a.Mentor.CompareTo(b.Mentor));
@@ -219,10 +223,16 @@ internal sealed class ShortlistScan
     }
 }
 
-/// <summary>Per-mentee arc lists that grow between pricing rounds.</summary>
-internal sealed class RowArcs(int[][] mentors, long[][] scores)
+/// <summary>The mentors each mentee has an arc to (the arc set pricing leaves out).</summary>
+internal interface IArcRows
 {
-    public int[] MentorsOf(int mentee) => mentors[mentee];
+    ReadOnlySpan<int> MentorsOf(int mentee);
+}
+
+/// <summary>Per-mentee arc lists that grow between pricing rounds.</summary>
+internal sealed class RowArcs(int[][] mentors, long[][] scores) : IArcRows
+{
+    public ReadOnlySpan<int> MentorsOf(int mentee) => mentors[mentee];
 
     public void Add(int mentee, int[] newMentors, long[] newScores)
     {
