@@ -4,7 +4,7 @@ using Tandem.Matching.Solver;
 
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- references [--runs 5] [--no-large]   (ours vs LEMON and OR-Tools; writes docs/benchmarks.md)
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- cohort   (a 2,000-person cohort end to end with explanations)
-// dotnet run -c Release --project bench/Tandem.Benchmarks -- allpairs 50000 10000 [--check]   (one traced SolveAllPairs run)
+// dotnet run -c Release --project bench/Tandem.Benchmarks -- allpairs 50000 10000 [--shortlist K] [--check]   (one traced SolveAllPairs run)
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- write-arcs 50000 10000 DIR   (the instance files the references read)
 if (args.Length > 0 && args[0] == "cohort")
     return CohortBenchmark.Run(args[1..]);
@@ -13,8 +13,11 @@ if (args.Length > 0 && args[0] == "allpairs")
 {
     var src = new SyntheticPairSource(int.Parse(args[1]), int.Parse(args[2]));
     var sw = System.Diagnostics.Stopwatch.StartNew();
-    var r = OptimalMatcher.SolveAllPairs(src, MatchObjective.MostMatchedThenScore, 50, 2,
-        new SyncProgress(s => Console.WriteLine($"  {sw.Elapsed.TotalSeconds:F2}s {s}")));
+    int at = Array.IndexOf(args, "--shortlist");
+    int shortlist = at > 0 ? int.Parse(args[at + 1]) : 50;
+    var options = new AllPairsOptions(Warm: !args.Contains("--cold"));
+    var r = OptimalMatcher.SolveAllPairs(src, MatchObjective.MostMatchedThenScore, shortlist, options, 2,
+        new SyncProgress(s => Console.WriteLine($"  {sw.Elapsed.TotalSeconds:F2}s {s}")), default);
     Console.WriteLine($"{sw.ElapsedMilliseconds} ms rounds={r.Rounds} total={r.Result.TotalScore} matched={r.Result.Matched} arcs={r.FinalArcs.ArcMentor.Length}");
     if (args.Contains("--check"))
     {

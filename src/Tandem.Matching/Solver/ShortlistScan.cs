@@ -97,17 +97,17 @@ internal sealed class ShortlistScan
     }
 
     /// <summary>
-    /// A key about 2k entries of the whole row would beat, from every 4th entry of this block (the
+    /// A key about 2k entries of the whole row would beat, from every 8th entry of this block (the
     /// block's share of 2k, scaled to the sample); long.MinValue when the block is too small to tell.
     /// Keys are the scores, plus <paramref name="offset"/> when given.
     /// </summary>
     internal static long EstimateCut(ReadOnlySpan<long> block, ReadOnlySpan<long> offset, int k, int rowLength)
     {
-        int rank = (int)Math.Min(k, (2L * k * block.Length / Math.Max(1, rowLength) + 3) / 4);
-        if (rank < 4 || block.Length < 32 * k) return long.MinValue;
+        int rank = (int)Math.Min(k, (2L * k * block.Length / Math.Max(1, rowLength) + 7) / 8);
+        if (rank < 3 || block.Length < 32 * k) return long.MinValue;
         Span<long> best = stackalloc long[rank];
         int filled = 0;
-        for (int c = 0; c < block.Length; c += 4)
+        for (int c = 0; c < block.Length; c += 8)
         {
             if (block[c] == long.MinValue) continue;
             long key = offset.IsEmpty ? block[c] : block[c] + offset[c];
