@@ -163,6 +163,15 @@ internal sealed class AugmentingPathEngine : IArcRows
     public void AddArcsAndResolve(IReadOnlyList<(int Mentee, int[] Mentors, long[] Scores)> added, CancellationToken ct)
     {
         MergeArcs(added);
+        if (added.Count > _n / 2)
+        {
+            // Most mentees changed: one forward search each costs more than solving again from the
+            // mentor side over the merged (already sorted) arcs.
+            Array.Fill(U, 0); Array.Fill(V, 0); Array.Fill(Load, 0);
+            Array.Fill(MentorOf, -1); Array.Fill(SlotOf, -1); Array.Clear(MatchedW);
+            Run(ct);
+            return;
+        }
         var freed = new List<int>();
         foreach (var (i, _, _) in added)
         {
