@@ -6,6 +6,7 @@ using Tandem.Matching.Solver;
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- cohort   (a 2,000-person cohort end to end with explanations)
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- allpairs 50000 10000 [--shortlist K] [--check]   (one traced SolveAllPairs run)
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- write-arcs 50000 10000 DIR   (the instance files the references read)
+if (args.Length > 0 && args[0] == "demo-seed") return await DemoSeedBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "cohort")
     return CohortBenchmark.Run(args[1..]);
 
