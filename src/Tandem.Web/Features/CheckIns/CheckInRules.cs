@@ -48,10 +48,10 @@ public sealed class CheckInRules(TandemDb db, PairFacts facts, TimeProvider cloc
     }
 
     /// <summary>Records the person's answer; null when the pair is not theirs.</summary>
-    public async Task<Outcome<CheckIn>?> SubmitAsync(int pairId, string userId, CheckInRequest r, CancellationToken ct)
+    public async Task<Outcome<CheckIn>> SubmitAsync(int pairId, string userId, CheckInRequest r, CancellationToken ct)
     {
         var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
-        if (pair is null) return null;
+        if (pair is null) return Refusal.NotFound;
         var settings = await facts.SettingsAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

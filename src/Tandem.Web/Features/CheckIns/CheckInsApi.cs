@@ -22,10 +22,11 @@ public static class CheckInsApi
     private static async Task<Results<Created<CheckInResponse>, NotFound, ValidationProblem>> SubmitAsync(
         int id, CheckInRequest request, ClaimsPrincipal user, CheckInRules rules, CancellationToken ct)
     {
-        if (await rules.SubmitAsync(id, user.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var c = outcome.Value!;
-        var mine = (await rules.ReadAsync(id, user.Id(), false, ct))!.Points.Single(p => p.Month == c.Month).Mine!;
-        return TypedResults.Created($"/api/v1/pairs/{id}/checkins", mine);
+        var outcome = await rules.SubmitAsync(id, user.Id(), request, ct);
+        return await outcome.ToApiAsync(async c =>
+        {
+            var mine = (await rules.ReadAsync(id, user.Id(), false, ct))!.Points.Single(p => p.Month == c.Month).Mine!;
+            return TypedResults.Created($"/api/v1/pairs/{id}/checkins", mine);
+        });
     }
 }

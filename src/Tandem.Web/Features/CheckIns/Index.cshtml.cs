@@ -29,14 +29,8 @@ public sealed class IndexModel(CheckInRules rules, IStringLocalizer<CheckInsText
     {
         if (!await LoadAsync(pairId, ct) || !IsMember) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var outcome = (await rules.SubmitAsync(pairId, User.Id(), new(Input.Month, Input.Progress, Input.Relationship, Input.NoteToCoordinator), ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Thank you: your month-{0} check-in is saved.", Input.Month].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await rules.SubmitAsync(pairId, User.Id(), new(Input.Month, Input.Progress, Input.Relationship, Input.NoteToCoordinator), ct);
+        return await this.AnswerAsync(outcome, _ => t["Thank you: your month-{0} check-in is saved.", Input.Month], _ => RedirectToPage(new { pairId }));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)

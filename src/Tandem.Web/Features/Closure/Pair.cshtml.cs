@@ -26,27 +26,15 @@ public sealed class PairModel(ClosureRules rules, IStringLocalizer<ClosureText> 
     public async Task<IActionResult> OnPostCloseAsync(int pairId, CancellationToken ct)
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
-        var outcome = (await rules.CloseEarlyAsync(pairId, User.Id(), false, Reason, ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState, "");
-            return Page();
-        }
-        TempData["Flash"] = t["The pair is closed. Thank you for the time you gave each other."].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await rules.CloseEarlyAsync(pairId, User.Id(), false, Reason, ct);
+        return await this.AnswerAsync(outcome, _ => t["The pair is closed. Thank you for the time you gave each other."], _ => RedirectToPage(new { pairId }), prefix: "");
     }
 
     public async Task<IActionResult> OnPostReflectAsync(int pairId, CancellationToken ct)
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
-        var outcome = (await rules.ReflectAsync(pairId, User.Id(), new(Input.Reflection, Input.Gratitude, Input.TransitionPlan), ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Your closing words are saved; your gratitude note is on its way."].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await rules.ReflectAsync(pairId, User.Id(), new(Input.Reflection, Input.Gratitude, Input.TransitionPlan), ct);
+        return await this.AnswerAsync(outcome, _ => t["Your closing words are saved; your gratitude note is on its way."], _ => RedirectToPage(new { pairId }));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)

@@ -23,9 +23,8 @@ public static class FeedbackApi
     private static async Task<Results<Created<PairFeedbackView>, NotFound, ValidationProblem>> SubmitAsync(
         int id, FeedbackRequest request, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct)
     {
-        if (await rules.SubmitAsync(id, user.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await rules.ReadAsync(id, user.Id(), false, ct))!);
+        var outcome = await rules.SubmitAsync(id, user.Id(), request, ct);
+        return await outcome.ToApiAsync(async _ => TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await rules.ReadAsync(id, user.Id(), false, ct))!));
     }
 
     /// <summary>Coordinators: the cohort's most frequent feedforward terms (counts only, nobody quoted).</summary>

@@ -30,14 +30,8 @@ public sealed class IndexModel(FeedbackRules rules, IStringLocalizer<FeedbackTex
     {
         if (!await LoadAsync(pairId, ct) || View.Role == PairRole.None) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var outcome = (await rules.SubmitAsync(pairId, User.Id(), new(Input.Rating, Input.WentWell, Input.CouldBeBetter, Input.Feedforward, Input.ProgramComment), ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Thank you: your feedback is saved."].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await rules.SubmitAsync(pairId, User.Id(), new(Input.Rating, Input.WentWell, Input.CouldBeBetter, Input.Feedforward, Input.ProgramComment), ct);
+        return await this.AnswerAsync(outcome, _ => t["Thank you: your feedback is saved."], _ => RedirectToPage(new { pairId }));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)

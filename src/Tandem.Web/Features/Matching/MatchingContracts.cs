@@ -1,4 +1,3 @@
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
@@ -58,27 +57,3 @@ public sealed record RuleResponse(RuleView Rule, RunSummary? Run);
 public sealed record PublishRequest(int? Version = null);
 
 public sealed record PublishResponse(int CohortId, string Status, int Pairs, int EmailsSent);
-
-public enum MatchingFailure
-{
-    None,
-    NotFound,
-    Conflict,
-    Invalid,
-}
-
-/// <summary>What a matching action did, or why not: not found, a conflict (wrong status, someone else was faster) or invalid input.</summary>
-public sealed record MatchingOutcome<T>(T? Value, MatchingFailure Failure = MatchingFailure.None, Errors? Errors = null, string? Message = null)
-{
-    public bool Ok => Failure == MatchingFailure.None;
-    public static implicit operator MatchingOutcome<T>(T value) => new(value);
-    public static implicit operator MatchingOutcome<T>(Errors errors) => new(default, MatchingFailure.Invalid, errors);
-    public static MatchingOutcome<T> NotFound() => new(default, MatchingFailure.NotFound);
-    public static MatchingOutcome<T> Conflict(string message) => new(default, MatchingFailure.Conflict, null, message);
-
-    public MatchingOutcome<TOther> As<TOther>() => new(default, Failure, Errors, Message);
-
-    /// <summary>The refusal as one line of text, for a page's flash or summary.</summary>
-    public IEnumerable<string> Messages() =>
-        Message is not null ? [Message] : Errors?.ToDictionary().SelectMany(kv => kv.Value) ?? [];
-}

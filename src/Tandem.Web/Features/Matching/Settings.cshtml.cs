@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
 
@@ -44,12 +45,6 @@ public sealed class SettingsModel(MatchSettingsEditor editor, IStringLocalizer<M
     {
         if (!ModelState.IsValid) return Page();
         var outcome = await editor.UpdateAsync(Input.ToRequest(), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Matching settings saved."].Value;
-        return RedirectToPage();
+        return await this.AnswerAsync(outcome, _ => t["Matching settings saved."], _ => RedirectToPage());
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Programs;
 
@@ -45,12 +46,6 @@ public sealed class EditModel(ProgramSettings settings, IStringLocalizer<Program
             MinimumMeetings = Input.MinimumMeetings, MenteesNeedMembership = Input.MenteesNeedMembership, MentorsNeedMembership = Input.MentorsNeedMembership,
             ContactEmail = Input.ContactEmail, DonationRecipient = Input.DonationRecipient, DefaultCurrency = Input.DefaultCurrency,
         }, ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The program settings are saved."].Value;
-        return RedirectToPage();
+        return await this.AnswerAsync(outcome, _ => t["The program settings are saved."], _ => RedirectToPage());
     }
 }

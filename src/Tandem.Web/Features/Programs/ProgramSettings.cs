@@ -79,14 +79,14 @@ public sealed partial class ProgramSettings(TandemDb db, IStringLocalizer<Progra
     }
 
     /// <summary>Adds a track (id null) or changes one; refuses duplicates and empty seniority sets.</summary>
-    public async Task<Outcome<Track>?> SaveTrackAsync(int? id, TrackRequest r, CancellationToken ct)
+    public async Task<Outcome<Track>> SaveTrackAsync(int? id, TrackRequest r, CancellationToken ct)
     {
         var programId = await ProgramDefaults.CurrentIdAsync(db, ct);
         Track? track = null;
         if (id is int existing)
         {
             track = await db.Tracks.SingleOrDefaultAsync(x => x.Id == existing && x.ProgramId == programId, ct);
-            if (track is null) return null;
+            if (track is null) return Refusal.NotFound;
         }
         var errors = new Errors();
         var code = r.Code?.Trim().ToLowerInvariant() ?? "";

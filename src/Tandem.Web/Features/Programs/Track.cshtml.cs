@@ -41,13 +41,6 @@ public sealed class TrackModel(TandemDb db, ProgramSettings settings, IStringLoc
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await settings.SaveTrackAsync(Id, new TrackRequest(Input.Code, Input.Name, Input.Description, Input.MenteeLevels, Input.MentorLevels), ct);
-        if (outcome is not { } result) return NotFound();
-        if (!result.Ok)
-        {
-            result.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The track \"{0}\" is saved.", result.Value!.Name].Value;
-        return RedirectToPage("/Programs/Tracks");
+        return await this.AnswerAsync(outcome, track => t["The track \"{0}\" is saved.", track.Name], _ => RedirectToPage("/Programs/Tracks"));
     }
 }
