@@ -15,7 +15,7 @@ namespace Tandem.Web.Shared;
 public static class OutcomePages
 {
     /// <summary>
-    /// The usual answer to a form: not found → 404; refused → the reasons as form errors and the page again
+    /// The usual answer to a form: not found → 404; forbidden → 403; refused → the reasons as form errors and the page again
     /// (after <paramref name="showAgain"/> reloads what it shows; false when the page's subject is gone);
     /// done → the flash message on the page <paramref name="next"/> leads to.
     /// </summary>
@@ -23,6 +23,7 @@ public static class OutcomePages
         Func<Task<bool>>? showAgain = null, string prefix = "Input.")
     {
         if (outcome.IsNotFound) return page.NotFound();
+        if (outcome.Refusal?.Kind == RefusalKind.Forbidden) return page.Forbid();
         if (page.Refused(outcome, prefix)) return showAgain is null || await showAgain() ? page.Page() : page.NotFound();
         page.Flash(flash(outcome.Value!));
         return next(outcome.Value!);
@@ -31,7 +32,7 @@ public static class OutcomePages
     /// <summary>
     /// True when the rule refused. Its field errors are added to ModelState under <paramref name="prefix"/>
     /// ("Input." for a page's input model), so each shows under its field and in the summary; errors for the
-    /// whole form, conflicts and refusals of access go to the summary. Check <see cref="Outcome{T}.IsNotFound"/> first.
+    /// whole form and conflicts go to the summary. Check <see cref="Outcome{T}.IsNotFound"/> first.
     /// </summary>
     public static bool Refused<T>(this PageModel page, Outcome<T> outcome, string prefix = "Input.")
     {
