@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tandem.Matching.Cohorts;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Shared;
@@ -15,24 +15,19 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
 {
     public const int ListSize = 25;
 
-    public sealed class InputModel
+    /// <summary>The run form: the weights (one slider per criterion; the workflow checks them), mode and objective.</summary>
+    public sealed record InputModel : MatchWeights
     {
+        public InputModel()
+        {
+        }
+
+        public InputModel(MatchWeights weights) : base(weights)
+        {
+        }
+
         public string Mode { get; set; } = "optimal";
         public string Objective { get; set; } = "mostMatchedThenScore";
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Interests { get; set; } = 1;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Goals { get; set; } = 2;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Industry { get; set; } = 0.5;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Personality { get; set; } = 0.5;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Availability { get; set; } = 1;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double SeniorityGap { get; set; } = 1;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double ReverseFit { get; set; } = 0.5;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double MenteeRanking { get; set; } = 1.5;
-
-        public WeightsRequest Weights() => new(Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking);
-
-        public void Use(WeightsRequest w) =>
-            (Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking) =
-            (w.Interests, w.Goals, w.Industry, w.Personality, w.Availability, w.SeniorityGap, w.ReverseFit, w.MenteeRanking);
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -47,19 +42,17 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
     public ExplainResponse? Explanation { get; private set; }
     public CompareResponse? Comparison { get; private set; }
     public int PageNumber => Latest.Proposals.Page;
-    public int UnmatchedPage { get; private set; } = 1;
+    /// <summary>The page of unmatched mentees shown (<c>?upage=</c>); the run keeps them all.</summary>
+    public PageResponse<UnmatchedMenteeView> Unmatched { get; private set; } = PageResponse<UnmatchedMenteeView>.Empty(ListSize);
     public int LastPage => Latest.Proposals.TotalPages;
     public bool CanEdit => Cohort.Status == CohortStatus.Matching;
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
         if (!await LoadAsync(cohortId, ct)) return NotFound();
-        if (Latest.Run is { } run)
-        {
-            Input.Use(run.Weights);
-            (Input.Mode, Input.Objective) = (run.Mode, run.Objective);
-        }
-        else Input.Use(WeightsRequest.From(People.Input.Weights));
+        Input = Latest.Run is { } run
+            ? new InputModel(run.Weights) { Mode = run.Mode, Objective = run.Objective }
+            : new InputModel(People.Input.Weights);
         if (ExplainMentee is int mentee && ExplainMentor is int mentor)
         {
             var e = await workflow.ExplainAsync(cohortId, new PairRequest(mentee, mentor), ct);
@@ -71,7 +64,7 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
     public async Task<IActionResult> OnPostRunAsync(int cohortId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
-        var outcome = await workflow.RunAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.Weights()), User.Id(), ct);
+        var outcome = await workflow.RunAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.ToWeights()), User.Id(), ct);
         return await AfterAsync(cohortId, outcome, run => t["Matched {0} of {1} mentees.", run.Matched, run.Mentees], ct);
     }
 
@@ -113,7 +106,7 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
     public async Task<IActionResult> OnPostCompareAsync(int cohortId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
-        var outcome = await workflow.CompareAsync(cohortId, new CompareRequest(Input.Weights(), Input.Objective), ct);
+        var outcome = await workflow.CompareAsync(cohortId, new CompareRequest(Input.ToWeights(), Input.Objective), ct);
         if (outcome.IsNotFound) return NotFound();
         if (!this.Refused(outcome, prefix: "")) Comparison = outcome.Value;
         return await ReloadAsync(cohortId, ct);
@@ -141,8 +134,8 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
         var cohort = await workflow.CohortAsync(cohortId, ct);
         if (cohort is null) return false;
         (CohortId, Cohort) = (cohortId, cohort);
-        UnmatchedPage = Paging.Parse(Request.Query["upage"]);
         Latest = (await workflow.LatestAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct))!;
+        Unmatched = Latest.UnmatchedMentees.ToPage(Paging.Parse(Request.Query["upage"]), ListSize);
         People = await builder.GetAsync(cohortId, ct);
         return true;
     }

@@ -1,3 +1,4 @@
+using Tandem.Matching.Cohorts;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
@@ -5,18 +6,18 @@ namespace Tandem.Web.Features.Matching;
 /// <param name="Mode">optimal (default) | stable.</param>
 /// <param name="Objective">mostMatchedThenScore (default) | totalScore.</param>
 /// <param name="Weights">Optional: weights for this run; the program's settings when absent.</param>
-public sealed record RunRequest(string? Mode = null, string? Objective = null, WeightsRequest? Weights = null);
+public sealed record RunRequest(string? Mode = null, string? Objective = null, MatchWeights? Weights = null);
 
 public sealed record PairRequest(int MenteeApplicationId, int MentorApplicationId);
 
 /// <summary>Exchanges the proposed mentors of two mentees of the latest run.</summary>
 public sealed record SwapRequest(int MenteeApplicationId, int OtherMenteeApplicationId);
 
-public sealed record PreviewRequest(WeightsRequest? Weights = null, string? Mode = null, string? Objective = null);
+public sealed record PreviewRequest(MatchWeights? Weights = null, string? Mode = null, string? Objective = null);
 
-public sealed record CompareRequest(WeightsRequest? Weights = null, string? Objective = null);
+public sealed record CompareRequest(MatchWeights? Weights = null, string? Objective = null);
 
-public sealed record RunSummary(int Id, string Mode, string Objective, WeightsRequest Weights, DateTime CreatedAt, string CreatedBy,
+public sealed record RunSummary(int Id, string Mode, string Objective, MatchWeights Weights, DateTime CreatedAt, string CreatedBy,
     int Mentees, int Mentors, int Matched, int Locked, double TotalScore, double MeanScore, bool CertificateVerified, string CertificateDetail,
     double? StableScoreGap, int? StableMatchedGap);
 

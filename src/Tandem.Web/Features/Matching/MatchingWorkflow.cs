@@ -49,11 +49,11 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var errors = new Errors();
         var mode = ParseMode(request.Mode, errors);
         var objective = ParseObjective(request.Objective, errors);
-        if (request.Weights is { } w) Merge(errors, w.Check(t, "Weights."));
+        if (request.Weights is { } w) Merge(errors, MatchSettingsEditor.CheckWeights(w, t, "Weights."));
         if (errors.Any) return errors;
 
         var built = await builder.GetAsync(cohortId, ct);
-        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToEngine() ?? built.Input.Weights };
+        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToWeights() ?? built.Input.Weights };
         var result = CohortMatcher.Match(input, ct);
         if (!result.Valid) return EngineErrors(result);
         var run = Store(cohortId, input, result, userId);
@@ -67,7 +67,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         {
             CohortId = cohortId, Mode = input.Mode, Objective = input.Objective, CreatedById = userId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            WeightsJson = JsonSerializer.Serialize(WeightsRequest.From(input.Weights), Json),
+            WeightsJson = JsonSerializer.Serialize(input.Weights.ToWeights(), Json),
             Matched = result.Totals!.Matched, TotalScore = result.Totals.TotalScore, CertificateVerified = result.Totals.Certificate.Verified,
             ResultJson = JsonSerializer.Serialize(result, CohortJsonCompact),
         };
@@ -243,7 +243,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             Forbidden = Forbids(live),
             Mode = latest?.Mode ?? MatchMode.Optimal,
             Objective = latest?.Objective ?? MatchObjective.MostMatchedThenScore,
-            Weights = latest is null ? built.Input.Weights : (JsonSerializer.Deserialize<WeightsRequest>(latest.WeightsJson, Json) ?? new()).ToEngine(),
+            Weights = latest is null ? built.Input.Weights : JsonSerializer.Deserialize<MatchWeights>(latest.WeightsJson, Json) ?? new(),
         };
         var result = CohortMatcher.Match(input, ct);
         if (!result.Valid) return EngineErrors(result);
@@ -269,14 +269,14 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         if (cohort.Refusal is { } refused) return refused;
         var errors = new Errors();
         var weights = request.Weights;
-        if (weights is not null) Merge(errors, weights.Check(t, "Weights."));
+        if (weights is not null) Merge(errors, MatchSettingsEditor.CheckWeights(weights, t, "Weights."));
         var mode = ParseMode(request.Mode, errors);
         var objective = ParseObjective(request.Objective, errors);
         if (errors.Any) return errors;
 
         var built = await builder.GetAsync(cohortId, ct);
         var watch = Stopwatch.StartNew();
-        var result = CohortMatcher.Match(built.Input with { Weights = weights?.ToEngine() ?? built.Input.Weights, Mode = mode, Objective = objective }, ct);
+        var result = CohortMatcher.Match(built.Input with { Weights = weights?.ToWeights() ?? built.Input.Weights, Mode = mode, Objective = objective }, ct);
         var engineMs = watch.ElapsedMilliseconds;
         if (!result.Valid) return EngineErrors(result);
 
@@ -300,12 +300,12 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var cohort = await MatchingCohortAsync(cohortId, ct);
         if (cohort.Refusal is { } refused) return refused;
         var errors = new Errors();
-        if (request.Weights is { } w) Merge(errors, w.Check(t, "Weights."));
+        if (request.Weights is { } w) Merge(errors, MatchSettingsEditor.CheckWeights(w, t, "Weights."));
         var objective = ParseObjective(request.Objective, errors);
         if (errors.Any) return errors;
 
         var built = await builder.GetAsync(cohortId, ct);
-        var input = built.Input with { Weights = request.Weights?.ToEngine() ?? built.Input.Weights, Objective = objective };
+        var input = built.Input with { Weights = request.Weights?.ToWeights() ?? built.Input.Weights, Objective = objective };
         var optimal = CohortMatcher.Match(input with { Mode = MatchMode.Optimal }, ct);
         if (!optimal.Valid) return EngineErrors(optimal);
         var stable = CohortMatcher.Match(input with { Mode = MatchMode.Stable }, ct);
@@ -366,7 +366,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var totals = result.Totals!;
         var creator = run.CreatedById;
         return new RunSummary(run.Id, Camel(run.Mode.ToString()), Camel(run.Objective.ToString()),
-            JsonSerializer.Deserialize<WeightsRequest>(run.WeightsJson, Json) ?? new(), run.CreatedAt, creator,
+            JsonSerializer.Deserialize<MatchWeights>(run.WeightsJson, Json) ?? new(), run.CreatedAt, creator,
             totals.Mentees, totals.Mentors, totals.Matched, totals.Locked, Math.Round(totals.TotalScore, 4), Math.Round(totals.MeanScore, 4),
             totals.Certificate.Verified, totals.Certificate.Detail, totals.StableGap is { } g ? Math.Round(g.ScoreGap, 4) : null, totals.StableGap?.MatchedGap);
     }
@@ -375,7 +375,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         new(r.Id, r.Kind == PairRuleKind.Lock ? "lock" : "forbid", r.MenteeApplicationId, built.Name(r.MenteeApplicationId), r.MentorApplicationId, built.Name(r.MentorApplicationId));
 
     public static List<CriterionView> Breakdown(IEnumerable<CriterionScore> scores) =>
-        scores.Select(c => new CriterionView(Camel(c.Criterion.ToString()), c.Weight, Math.Round(c.Value, 4), Math.Round(c.Contribution, 4))).ToList();
+        scores.Select(c => new CriterionView(Criteria.Of(c.Criterion).Key, c.Weight, Math.Round(c.Value, 4), Math.Round(c.Contribution, 4))).ToList();
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
