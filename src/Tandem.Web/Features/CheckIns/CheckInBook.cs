@@ -23,7 +23,7 @@ public sealed record PairCheckIns(int PairId, PairRole Role, bool Open, IReadOnl
 /// once per point, from the day the point is due while the pair is active. Coordinators see the ratings and the
 /// notes addressed to them; the two never see each other's answers.
 /// </summary>
-public sealed class CheckInRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<CheckInsText> t)
+public sealed class CheckInBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<CheckInsText> t)
 {
     public const int MaxNote = 2000;
 

@@ -44,7 +44,7 @@ public sealed record SpareMentor(string UserId, string Name, int Capacity, int A
 /// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
 /// re-pair the mentee with an accepted mentor of the cohort who has room.
 /// </summary>
-public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<ClosureText> t)
+public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<ClosureText> t)
 {
     public const int MaxText = 4000;
 

@@ -10,7 +10,7 @@ namespace Tandem.Web.Features.Cohorts;
 /// Two coordinators moving the same cohort at once: the <see cref="Cohort.Version"/> concurrency token lets
 /// exactly one win; the other gets a conflict, never an error page.
 /// </summary>
-public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureRules closure)
+public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureBook closure)
 {
     public static CohortStatus? Next(CohortStatus status) => status == CohortStatus.Closed ? null : status + 1;
 

@@ -9,7 +9,7 @@ namespace Tandem.Web.Features.Events;
 public sealed record CalendarEntry(string Type, int Id, string Title, string KindName, DateTime StartsAt, DateTime EndsAt, string? Location, bool Cancelled, string? Mine);
 
 /// <summary>The program calendar: group events and webinars the person may join, upcoming or past.</summary>
-public sealed class ProgramCalendar(TandemDb db, EventBook events, WebinarSchedule webinars, IStringLocalizer<EventsText> t, TimeProvider clock)
+public sealed class ProgramCalendar(TandemDb db, EventBook events, WebinarBook webinars, IStringLocalizer<EventsText> t, TimeProvider clock)
 {
     public const int PageSize = 25;
 

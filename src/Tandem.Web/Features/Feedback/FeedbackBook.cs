@@ -23,7 +23,7 @@ public sealed record PairFeedbackView(int PairId, PairRole Role, bool Open, bool
 /// person. What one writes to the other (went well, could be better, feedforward) is shown to the other only when
 /// both have submitted or the cohort is Closed; coordinators see ratings and program comments, never that text.
 /// </summary>
-public sealed class FeedbackRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<FeedbackText> t)
+public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<FeedbackText> t)
 {
     public const int MaxText = 4000, MaxComment = 2000;
 

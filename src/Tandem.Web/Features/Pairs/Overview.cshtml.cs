@@ -16,7 +16,7 @@ namespace Tandem.Web.Features.Pairs;
 /// <summary>The coordinator's pairs of a cohort: pace, meetings, contacts, check-in ratings; filters, search, paging, CSV;
 /// close a pair early and re-pair a mentee after an early close.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class OverviewModel(PaceBoard board, ClosureRules closure, TandemDb db, IStringLocalizer<PaceText> t) : PageModel
+public sealed class OverviewModel(PaceBoard board, ClosureBook closure, TandemDb db, IStringLocalizer<PaceText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? CohortId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Pace { get; set; }

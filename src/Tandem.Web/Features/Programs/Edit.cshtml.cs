@@ -8,7 +8,7 @@ using Tandem.Web.Shared;
 namespace Tandem.Web.Features.Programs;
 
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class EditModel(ProgramSettings settings, IStringLocalizer<ProgramsText> t) : PageModel
+public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -28,7 +28,7 @@ public sealed class EditModel(ProgramSettings settings, IStringLocalizer<Program
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var p = await settings.LoadAsync(ct);
+        var p = await editor.LoadAsync(ct);
         Input = new InputModel
         {
             Name = p.Name, Description = p.Description, CohortLengthMonths = p.CohortLengthMonths, CohortsPerYear = p.CohortsPerYear,
@@ -40,7 +40,7 @@ public sealed class EditModel(ProgramSettings settings, IStringLocalizer<Program
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var outcome = await settings.UpdateAsync(new ProgramRequest
+        var outcome = await editor.UpdateAsync(new ProgramRequest
         {
             Name = Input.Name, Description = Input.Description, CohortLengthMonths = Input.CohortLengthMonths, CohortsPerYear = Input.CohortsPerYear,
             MinimumMeetings = Input.MinimumMeetings, MenteesNeedMembership = Input.MenteesNeedMembership, MentorsNeedMembership = Input.MentorsNeedMembership,

@@ -41,7 +41,7 @@ public sealed record ProgramResponse(
 }
 
 /// <summary>Program settings and tracks; the coordinator pages and the API both write through here.</summary>
-public sealed partial class ProgramSettings(TandemDb db, IStringLocalizer<ProgramsText> t)
+public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<ProgramsText> t)
 {
     public async Task<MentorshipProgram> LoadAsync(CancellationToken ct) =>
         await db.Programs.AsNoTracking().Include(p => p.Tracks).OrderBy(p => p.Id).FirstAsync(ct);

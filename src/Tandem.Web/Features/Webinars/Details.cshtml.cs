@@ -9,7 +9,7 @@ namespace Tandem.Web.Features.Webinars;
 /// <summary>A webinar: registration, and its dilemma board (mentees of the cohort post and answer; coordinators moderate,
 /// checked per handler; anonymous posts show no author to anyone).</summary>
 [Authorize]
-public sealed class DetailsModel(WebinarSchedule schedule, DilemmaBoard board, ViewerTime time, TimeProvider clock, IStringLocalizer<WebinarsText> t) : PageModel
+public sealed class DetailsModel(WebinarBook book, DilemmaBoard board, ViewerTime time, TimeProvider clock, IStringLocalizer<WebinarsText> t) : PageModel
 {
     public WebinarResponse Webinar { get; private set; } = null!;
     public IReadOnlyList<DilemmaResponse>? Board { get; private set; }
@@ -29,10 +29,10 @@ public sealed class DetailsModel(WebinarSchedule schedule, DilemmaBoard board, V
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken ct) =>
-        await Do(id, await schedule.RegisterAsync(id, User.Id(), ct), _ => t["You're registered."], ct);
+        await Do(id, await book.RegisterAsync(id, User.Id(), ct), _ => t["You're registered."], ct);
 
     public async Task<IActionResult> OnPostUnregisterAsync(int id, CancellationToken ct) =>
-        await Do(id, Found(await schedule.CancelRegistrationAsync(id, User.Id(), ct)), _ => t["Your registration was cancelled."], ct);
+        await Do(id, Found(await book.CancelRegistrationAsync(id, User.Id(), ct)), _ => t["Your registration was cancelled."], ct);
 
     public async Task<IActionResult> OnPostDilemmaAsync(int id, CancellationToken ct) =>
         await Do(id, await board.PostAsync(id, User.Id(), new DilemmaRequest(Input.Title, Input.Body, Input.Anonymous), ct),
@@ -55,7 +55,7 @@ public sealed class DetailsModel(WebinarSchedule schedule, DilemmaBoard board, V
         User.IsCoordinator() ? await Do(id, await board.HideSolutionAsync(solutionId, new HideRequest(reason), ct), _ => t["The post was hidden."], ct) : Forbid();
 
     public async Task<IActionResult> OnPostAttendanceAsync(int id, string[] attended, CancellationToken ct) =>
-        User.IsCoordinator() ? await Do(id, await schedule.SetAttendanceAsync(id, attended, ct), _ => t["Attendance saved."], ct) : Forbid();
+        User.IsCoordinator() ? await Do(id, await book.SetAttendanceAsync(id, attended, ct), _ => t["Attendance saved."], ct) : Forbid();
 
     /// <summary>Every form on the page answers alike: the errors on the page, or the flash and back to the board.</summary>
     private Task<IActionResult> Do<T>(int id, Outcome<T> outcome, Func<T, string> flash, CancellationToken ct)
@@ -68,13 +68,13 @@ public sealed class DetailsModel(WebinarSchedule schedule, DilemmaBoard board, V
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var w = await schedule.GetAsync(id, User.Id(), User.IsCoordinator(), ct);
+        var w = await book.GetAsync(id, User.Id(), User.IsCoordinator(), ct);
         if (w is null) return false;
         Webinar = w;
         Zone = await time.ZoneAsync(User.Id(), ct);
         Board = await board.ListAsync(id, User.Id(), User.IsCoordinator(), ct);
         Open = w.EndsAt >= clock.GetUtcNow().UtcDateTime;
-        if (User.IsCoordinator()) Registrations = await schedule.RegistrationsAsync(id, ct) ?? [];
+        if (User.IsCoordinator()) Registrations = await book.RegistrationsAsync(id, ct) ?? [];
         return true;
     }
 }

@@ -24,14 +24,14 @@ public sealed record DilemmaResponse(int Id, int WebinarId, string Title, string
 /// writes that need the author compare <c>AuthorId</c> with the caller inside the query's Where, so a refusal
 /// looks the same as "not found" and tells nothing about who wrote a post.
 /// </summary>
-public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProvider clock, IStringLocalizer<WebinarsText> t)
+public sealed class DilemmaBoard(TandemDb db, WebinarBook webinars, TimeProvider clock, IStringLocalizer<WebinarsText> t)
 {
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Null when the caller may not see the board (neither a mentee of the cohort nor a coordinator).</summary>
     public async Task<IReadOnlyList<DilemmaResponse>?> ListAsync(int webinarId, string userId, bool coordinator, CancellationToken ct)
     {
-        if (!coordinator && !await schedule.IsParticipantAsync(webinarId, userId, ct)) return null;
+        if (!coordinator && !await webinars.IsParticipantAsync(webinarId, userId, ct)) return null;
         if (!await db.Webinars.AnyAsync(w => w.Id == webinarId, ct)) return null;
         var dilemmas = await db.Dilemmas.AsNoTracking()
             .Where(d => d.WebinarId == webinarId && (coordinator || !d.Hidden))
@@ -74,7 +74,7 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     public async Task<Outcome<int>> PostAsync(int webinarId, string userId, DilemmaRequest r, CancellationToken ct)
     {
         var webinar = await db.Webinars.FirstOrDefaultAsync(w => w.Id == webinarId, ct);
-        if (webinar is null || !await schedule.IsParticipantAsync(webinarId, userId, ct)) return Refusal.NotFound;
+        if (webinar is null || !await webinars.IsParticipantAsync(webinarId, userId, ct)) return Refusal.NotFound;
         if (webinar.EndsAt < Now()) return Errors.One("", t["The webinar is over: dilemmas can be brought before and during it."]);
         var errors = Validate(r);
         if (errors.Any) return errors;
@@ -105,7 +105,7 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     {
         var d = await db.Dilemmas.AsNoTracking().Where(x => x.Id == dilemmaId && !x.Hidden)
             .Select(x => new { x.WebinarId, Mine = x.AuthorId == userId }).FirstOrDefaultAsync(ct);
-        if (d is null || !await schedule.IsParticipantAsync(d.WebinarId, userId, ct)) return Refusal.NotFound;
+        if (d is null || !await webinars.IsParticipantAsync(d.WebinarId, userId, ct)) return Refusal.NotFound;
         if (d.Mine) return Errors.One("", t["Others suggest solutions to your dilemma; you mark the ones that helped."]);
         if (string.IsNullOrWhiteSpace(r.Text)) return Errors.One("Text", t["Write your suggestion."]);
         if (r.Text.Trim().Length > 4000) return Errors.One("Text", t["The suggestion can be at most {0} characters.", 4000]);
@@ -121,7 +121,7 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
         var s = await db.DilemmaSolutions.AsNoTracking().Where(x => x.Id == solutionId && !x.Hidden)
             .Select(x => new { WebinarId = db.Dilemmas.Where(d => d.Id == x.DilemmaId && !d.Hidden).Select(d => (int?)d.WebinarId).FirstOrDefault(), Mine = x.AuthorId == userId })
             .FirstOrDefaultAsync(ct);
-        if (s?.WebinarId is not int webinarId || !await schedule.IsParticipantAsync(webinarId, userId, ct)) return Refusal.NotFound;
+        if (s?.WebinarId is not int webinarId || !await webinars.IsParticipantAsync(webinarId, userId, ct)) return Refusal.NotFound;
         if (s.Mine) return Errors.One("", t["You can't vote for your own suggestion."]);
         var vote = await db.SolutionVotes.FirstOrDefaultAsync(v => v.SolutionId == solutionId && v.UserId == userId, ct);
         if (on && vote is null) db.SolutionVotes.Add(new SolutionVote { SolutionId = solutionId, UserId = userId });

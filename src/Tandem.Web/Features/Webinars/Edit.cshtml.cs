@@ -13,7 +13,7 @@ namespace Tandem.Web.Features.Webinars;
 
 /// <summary>A coordinator schedules or edits a cohort's webinar; times in the coordinator's zone.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class EditModel(WebinarSchedule schedule, ViewerTime time, TandemDb db, IStringLocalizer<WebinarsText> t) : PageModel
+public sealed class EditModel(WebinarBook book, ViewerTime time, TandemDb db, IStringLocalizer<WebinarsText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? WebinarId { get; private set; }
@@ -35,7 +35,7 @@ public sealed class EditModel(WebinarSchedule schedule, ViewerTime time, TandemD
         await LoadAsync(id, ct);
         if (id is int existing)
         {
-            if (await schedule.GetAsync(existing, User.Id(), true, ct) is not { } w) return NotFound();
+            if (await book.GetAsync(existing, User.Id(), true, ct) is not { } w) return NotFound();
             Input = new InputModel { CohortId = w.CohortId, Link = w.Link };
             Input.Show(w.Title, w.Description, w.StartsAt, w.EndsAt, w.Capacity, w.Audience, Zone);
         }
@@ -47,7 +47,7 @@ public sealed class EditModel(WebinarSchedule schedule, ViewerTime time, TandemD
         await LoadAsync(id, ct);
         ModelState.Clear();
         var request = Input.ToRequest(Zone);
-        var outcome = id is int existing ? await schedule.UpdateAsync(existing, request, ct) : await schedule.CreateAsync(request, ct);
+        var outcome = id is int existing ? await book.UpdateAsync(existing, request, ct) : await book.CreateAsync(request, ct);
         return await this.AnswerAsync(outcome, _ => t["The webinar was saved."], saved => Redirect($"/Webinars/{saved}"));
     }
 

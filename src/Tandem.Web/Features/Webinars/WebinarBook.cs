@@ -18,7 +18,7 @@ public sealed record WebinarResponse(int Id, int CohortId, string CohortName, st
 public sealed record RegistrationResponse(string UserId, string Name, string Email, bool Attended);
 
 /// <summary>Webinars: scheduling (coordinators), registration within capacity, attendance. Reminders read <see cref="Registered"/>.</summary>
-public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLocalizer<WebinarsText> t, IStringLocalizer<SharedText> s)
+public sealed class WebinarBook(TandemDb db, TimeProvider clock, IStringLocalizer<WebinarsText> t, IStringLocalizer<SharedText> s)
 {
     public const int PageSize = 20;
 

@@ -16,7 +16,7 @@ public static class WebinarsApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator);
         group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator);
         group.MapPost("/{id:int}/registration", RegisterAsync).RequireAuthorization();
-        group.MapDelete("/{id:int}/registration", async (WebinarSchedule s, ClaimsPrincipal u, int id, CancellationToken ct) =>
+        group.MapDelete("/{id:int}/registration", async (WebinarBook s, ClaimsPrincipal u, int id, CancellationToken ct) =>
             await s.CancelRegistrationAsync(id, u.Id(), ct) ? Results.NoContent() : Results.NotFound()).RequireAuthorization();
         group.MapGet("/{id:int}/registrations", RegistrationsAsync).RequireAuthorization(Roles.Coordinator);
         group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator);
@@ -40,33 +40,33 @@ public static class WebinarsApi
         return group;
     }
 
-    private static async Task<Ok<PageResponse<WebinarResponse>>> ListAsync(WebinarSchedule s, ClaimsPrincipal user, bool? past, int? page, CancellationToken ct) =>
+    private static async Task<Ok<PageResponse<WebinarResponse>>> ListAsync(WebinarBook s, ClaimsPrincipal user, bool? past, int? page, CancellationToken ct) =>
         TypedResults.Ok(await s.PageAsync(user.Id(), user.IsCoordinator(), past == true, page, ct));
 
-    private static async Task<Results<Ok<WebinarResponse>, NotFound>> GetAsync(WebinarSchedule s, ClaimsPrincipal user, int id, CancellationToken ct) =>
+    private static async Task<Results<Ok<WebinarResponse>, NotFound>> GetAsync(WebinarBook s, ClaimsPrincipal user, int id, CancellationToken ct) =>
         await s.GetAsync(id, user.Id(), user.IsCoordinator(), ct) is { } w ? TypedResults.Ok(w) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<WebinarResponse>, ValidationProblem>> CreateAsync(WebinarSchedule s, ClaimsPrincipal user, WebinarRequest request, CancellationToken ct)
+    private static async Task<Results<Created<WebinarResponse>, ValidationProblem>> CreateAsync(WebinarBook s, ClaimsPrincipal user, WebinarRequest request, CancellationToken ct)
     {
         var outcome = await s.CreateAsync(request, ct);
         return await outcome.ToApiAsync(async id => TypedResults.Created($"/api/v1/webinars/{id}", (await s.GetAsync(id, user.Id(), true, ct))!));
     }
 
-    private static async Task<Results<Ok<WebinarResponse>, NotFound, ValidationProblem>> UpdateAsync(WebinarSchedule s, ClaimsPrincipal user, int id, WebinarRequest request, CancellationToken ct)
+    private static async Task<Results<Ok<WebinarResponse>, NotFound, ValidationProblem>> UpdateAsync(WebinarBook s, ClaimsPrincipal user, int id, WebinarRequest request, CancellationToken ct)
     {
         var outcome = await s.UpdateAsync(id, request, ct);
         return await outcome.ToApiAsync(async _ => TypedResults.Ok((await s.GetAsync(id, user.Id(), true, ct))!));
     }
 
     /// <summary>Registers the caller; refused with a ValidationProblem when the webinar is full.</summary>
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> RegisterAsync(WebinarSchedule s, ClaimsPrincipal user, int id, CancellationToken ct) =>
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> RegisterAsync(WebinarBook s, ClaimsPrincipal user, int id, CancellationToken ct) =>
         (await s.RegisterAsync(id, user.Id(), ct)).ToApi(_ => TypedResults.NoContent());
 
     /// <summary>Who registered (for the coordinator's attendance and for reminders).</summary>
-    private static async Task<Results<Ok<IReadOnlyList<RegistrationResponse>>, NotFound>> RegistrationsAsync(WebinarSchedule s, int id, CancellationToken ct) =>
+    private static async Task<Results<Ok<IReadOnlyList<RegistrationResponse>>, NotFound>> RegistrationsAsync(WebinarBook s, int id, CancellationToken ct) =>
         await s.RegistrationsAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> AttendanceAsync(WebinarSchedule s, int id, AttendanceRequest request, CancellationToken ct) =>
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> AttendanceAsync(WebinarBook s, int id, AttendanceRequest request, CancellationToken ct) =>
         (await s.SetAttendanceAsync(id, request.AttendedUserIds ?? [], ct)).ToApi(_ => TypedResults.NoContent());
 
     /// <summary>The board: for mentees of the cohort (hidden posts left out) and coordinators (hidden posts marked). Anonymous posts carry no author.</summary>
