@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Library;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Library;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Shared;
-using Tandem.Web.Features.Applications;
 
 namespace Tandem.Web.Features.Library;
 
