@@ -4,7 +4,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTandem();
 
 var app = builder.Build();
-if (await DevCommands.TryRunAsync(app, args)) return;
 
 app.UseTandem();
 app.MapTandem();

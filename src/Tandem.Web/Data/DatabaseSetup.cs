@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Tandem.Web.Data;
 
@@ -29,14 +32,34 @@ public static class DatabaseSetup
               ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Tandem is not set.")
             : SqliteConnectionString(configuration, environment);
 
-        services.AddDbContext<TandemDb>(options =>
-        {
-            if (provider == DatabaseProvider.Postgres)
-                options.UseNpgsql(connectionString);
-            else
-                options.UseSqlite(connectionString);
-        });
+        // Features, Identity and Data Protection ask for TandemDb and get the provider's subclass.
+        if (provider == DatabaseProvider.Postgres)
+            services.AddDbContext<TandemDb, PostgresTandemDb>(options => Configure(options, provider, connectionString));
+        else
+            services.AddDbContext<TandemDb, SqliteTandemDb>(options => Configure(options, provider, connectionString));
         return services;
+    }
+
+    /// <summary>The options both the app and <c>dotnet ef</c> (the design-time factories) use.</summary>
+    public static DbContextOptionsBuilder<T> Configure<T>(DbContextOptionsBuilder<T> options, DatabaseProvider provider, string connectionString)
+        where T : TandemDb
+    {
+        Configure((DbContextOptionsBuilder)options, provider, connectionString);
+        return options;
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        // Migrate logs its lock and "no migrations were applied" at every start: debug only.
+        // "Applying migration" stays where operators see it.
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.AcquiringMigrationLock, LogLevel.Debug),
+            (RelationalEventId.MigrationsNotApplied, LogLevel.Debug)));
+        // Single queries, as EF does by default, stated so EF does not warn at every nested Include.
+        if (provider == DatabaseProvider.Postgres)
+            options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+        else
+            options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
     }
 
     /// <summary>SQLite file under the data folder (Data:Folder, default App_Data), created on first run.</summary>
@@ -52,11 +75,14 @@ public static class DatabaseSetup
     public static string DataFolder(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["Data:Folder"] ?? "App_Data", environment.ContentRootPath);
 
-    /// <summary>Applies pending migrations (the same ones on both providers) and turns on WAL for SQLite.</summary>
+    /// <summary>Applies the provider's pending migrations and turns on WAL for SQLite.</summary>
     public static async Task MigrateAsync(TandemDb db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // On an empty PostgreSQL database Migrate reads the history table before creating it and
+        // logs that as a failed command (npgsql/efcore.pg#3407); creating it first keeps the log honest.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
 }

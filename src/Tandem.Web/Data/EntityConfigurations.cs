@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tandem.Web.Features.Account;
@@ -208,5 +209,14 @@ internal sealed class ClosureReflectionConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.Gratitude).HasMaxLength(4000);
         b.Property(r => r.TransitionPlan).HasMaxLength(4000);
         b.HasIndex(r => new { r.PairId, r.AuthorId }).IsUnique();
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        // A key's XML is a few kilobytes (more once encrypted): unbounded, not the 400-character default.
+        b.Property(k => k.Xml).Metadata.SetMaxLength(null);
     }
 }

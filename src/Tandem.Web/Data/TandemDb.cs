@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Features.Account;
@@ -25,8 +26,13 @@ using Tandem.Web.Features.Workbooks;
 
 namespace Tandem.Web.Data;
 
-/// <summary>The one EF model, served by SQLite or PostgreSQL (see <see cref="DatabaseSetup"/>).</summary>
-public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbContext<User>(options)
+/// <summary>
+/// The one EF model every feature injects. It is abstract because each provider has its own
+/// subclass (<see cref="SqliteTandemDb"/>, <see cref="PostgresTandemDb"/>) that owns that provider's
+/// migration chain; <see cref="DatabaseSetup"/> registers the one matching <c>Database:Provider</c>.
+/// It also holds the Data Protection keys, so every instance on one database shares them.
+/// </summary>
+public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<User>(options), IDataProtectionKeyContext
 {
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<MentorshipProgram> Programs => Set<MentorshipProgram>();
@@ -74,6 +80,7 @@ public sealed class TandemDb(DbContextOptions<TandemDb> options) : IdentityDbCon
     public DbSet<WorkbookAnswer> WorkbookAnswers => Set<WorkbookAnswer>();
     public DbSet<WorkbookShare> WorkbookShares => Set<WorkbookShare>();
     public DbSet<WorkbookComment> WorkbookComments => Set<WorkbookComment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -37,6 +37,7 @@ public static class AppSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTandemDb(builder.Configuration, builder.Environment);
+        builder.AddTandemDataProtection();
 
         services.AddIdentityApiEndpoints<User>(o =>
             {

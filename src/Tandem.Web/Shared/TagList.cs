@@ -2,8 +2,9 @@ namespace Tandem.Web.Shared;
 
 /// <summary>
 /// Short lists (languages, tags, interests) are stored as one delimited column, ",a,b,", so that
-/// "has tag x" is a plain LIKE '%,x,%' on SQLite and PostgreSQL alike (SQLite 3.35 cannot query
-/// primitive-collection columns).
+/// "has tag x" is a plain LIKE '%,x,%' on SQLite and PostgreSQL alike. EF's primitive collections
+/// (JSON columns) would now work on both too; moving to them means a data migration of every list
+/// column for no measurable gain at a program's size, so the format stays.
 /// </summary>
 public static class TagList
 {

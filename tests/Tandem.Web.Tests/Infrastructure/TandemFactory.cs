@@ -62,6 +62,9 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
     public Db Provider { get; }
     public string Outbox => Path.Combine(folder, "outbox");
 
+    /// <summary>The app's database, for tests that fill it before the app starts or point a second host at it.</summary>
+    public string ConnectionString => settings.GetValueOrDefault("ConnectionStrings:Tandem") ?? $"Data Source={Path.Combine(folder, "tandem.db")}";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
