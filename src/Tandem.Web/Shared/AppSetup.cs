@@ -100,7 +100,7 @@ public static class AppSetup
         services.AddScoped<MentorDirectory>();
         services.AddScoped<ContactMessages>();
         services.AddScoped<ProfileEditor>();
-        services.AddScoped<ProgramSettings>();
+        services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
         services.AddScoped<CohortTransitions>();
         services.AddScoped<MembershipBook>();
@@ -108,15 +108,15 @@ public static class AppSetup
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
-        services.AddScoped<Features.CheckIns.CheckInRules>();
-        services.AddScoped<Features.Feedback.FeedbackRules>().AddScoped<Features.Feedback.FeedforwardThemes>();
-        services.AddScoped<Features.Closure.ClosureRules>();
+        services.AddScoped<Features.CheckIns.CheckInBook>();
+        services.AddScoped<Features.Feedback.FeedbackBook>().AddScoped<Features.Feedback.FeedforwardThemes>();
+        services.AddScoped<Features.Closure.ClosureBook>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
         services.AddHttpContextAccessor().AddScoped<PairNotices>().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();
         services.AddScoped<MentorGuidance>();
-        services.AddScoped<WebinarSchedule>().AddScoped<DilemmaBoard>();
+        services.AddScoped<WebinarBook>().AddScoped<DilemmaBoard>();
         services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
 

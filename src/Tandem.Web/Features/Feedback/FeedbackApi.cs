@@ -17,15 +17,14 @@ public static class FeedbackApi
     }
 
     /// <summary>Members: their feedback and the other's once both have given it (or the cohort is closed). Coordinators: ratings and program comments.</summary>
-    private static async Task<Results<Ok<PairFeedbackView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct) =>
-        await rules.ReadAsync(id, user.Id(), user.IsCoordinator(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PairFeedbackView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, FeedbackBook book, CancellationToken ct) =>
+        await book.ReadAsync(id, user.Id(), user.IsCoordinator(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
 
     private static async Task<Results<Created<PairFeedbackView>, NotFound, ValidationProblem>> SubmitAsync(
-        int id, FeedbackRequest request, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct)
+        int id, FeedbackRequest request, ClaimsPrincipal user, FeedbackBook book, CancellationToken ct)
     {
-        if (await rules.SubmitAsync(id, user.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await rules.ReadAsync(id, user.Id(), false, ct))!);
+        var outcome = await book.SubmitAsync(id, user.Id(), request, ct);
+        return await outcome.ToApiAsync(async _ => TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await book.ReadAsync(id, user.Id(), false, ct))!));
     }
 
     /// <summary>Coordinators: the cohort's most frequent feedforward terms (counts only, nobody quoted).</summary>

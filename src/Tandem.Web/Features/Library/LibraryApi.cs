@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Web.Features.Account;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Library;
@@ -35,7 +34,7 @@ public static class LibraryApi
     {
         var reach = await catalog.ReachAsync(user, ct);
         var filter = new LibraryFilter(q, kind, language, audience, evidenceBased, tag, bookmarked == true, status);
-        return TypedResults.Ok(await catalog.PageAsync(user.Id(), reach, filter, page ?? 1, ct));
+        return TypedResults.Ok(await catalog.PageAsync(user.Id(), reach, filter, page, ct));
     }
 
     private static async Task<Results<Ok<LibraryItemResponse>, NotFound>> GetAsync(LibraryCatalog catalog, ClaimsPrincipal user, int id, CancellationToken ct)
@@ -46,51 +45,35 @@ public static class LibraryApi
 
     /// <summary>Read and bookmark counts per item: never who.</summary>
     private static async Task<Ok<PageResponse<LibraryStatsResponse>>> StatsAsync(LibraryCatalog catalog, LibraryStatus? status, int? page, CancellationToken ct) =>
-        TypedResults.Ok(await catalog.StatsAsync(status, page ?? 1, ct));
+        TypedResults.Ok(await catalog.StatsAsync(status, page, ct));
 
     private static async Task<Results<Created<LibraryItemResponse>, ValidationProblem>> CreateAsync(LibraryEditor editor, LibraryCatalog catalog,
         ClaimsPrincipal user, LibraryItemRequest request, CancellationToken ct)
     {
         var outcome = await editor.CreateAsync(request, ct);
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var item = await catalog.GetAsync(outcome.Value, user.Id(), await catalog.ReachAsync(user, ct), ct);
-        return TypedResults.Created($"/api/v1/library/{outcome.Value}", item!);
+        return await outcome.ToApiAsync(async id => TypedResults.Created($"/api/v1/library/{id}", (await catalog.GetAsync(id, user.Id(), await catalog.ReachAsync(user, ct), ct))!));
     }
 
     private static async Task<Results<Ok<LibraryItemResponse>, NotFound, ValidationProblem>> UpdateAsync(LibraryEditor editor, LibraryCatalog catalog,
         ClaimsPrincipal user, int id, LibraryItemRequest request, CancellationToken ct)
     {
         var outcome = await editor.UpdateAsync(id, request, ct);
-        if (outcome is null) return TypedResults.NotFound();
-        if (!outcome.Value.Ok) return TypedResults.ValidationProblem(outcome.Value.Refusal!.ToDictionary());
-        return TypedResults.Ok((await catalog.GetAsync(id, user.Id(), await catalog.ReachAsync(user, ct), ct))!);
+        return await outcome.ToApiAsync(async _ => TypedResults.Ok((await catalog.GetAsync(id, user.Id(), await catalog.ReachAsync(user, ct), ct))!));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> ArchiveAsync(LibraryEditor editor, int id, bool archived, CancellationToken ct) =>
-        await editor.SetArchivedAsync(id, archived, ct) switch
-        {
-            null => TypedResults.NotFound(),
-            { Ok: true } => TypedResults.NoContent(),
-            var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
-        };
+        (await editor.SetArchivedAsync(id, archived, ct)).ToApi(_ => TypedResults.NoContent());
 
     /// <summary>Any signed-in member may suggest an item; it stays hidden from others until a coordinator publishes it.</summary>
     private static async Task<Results<Created<LibraryItemResponse>, ValidationProblem>> SuggestAsync(LibraryEditor editor, LibraryCatalog catalog,
         ClaimsPrincipal user, LibraryItemRequest request, CancellationToken ct)
     {
         var outcome = await editor.SuggestAsync(user.Id(), request, ct);
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var item = await catalog.GetAsync(outcome.Value, user.Id(), await catalog.ReachAsync(user, ct), ct);
-        return TypedResults.Created($"/api/v1/library/{outcome.Value}", item!);
+        return await outcome.ToApiAsync(async id => TypedResults.Created($"/api/v1/library/{id}", (await catalog.GetAsync(id, user.Id(), await catalog.ReachAsync(user, ct), ct))!));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> ReviewAsync(LibraryEditor editor, int id, LibraryReviewRequest request, CancellationToken ct) =>
-        await editor.ReviewAsync(id, request, ct) switch
-        {
-            null => TypedResults.NotFound(),
-            { Ok: true } => TypedResults.NoContent(),
-            var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
-        };
+        (await editor.ReviewAsync(id, request, ct)).ToApi(_ => TypedResults.NoContent());
 
     private static async Task<Results<NoContent, NotFound>> MarkAsync(Func<int, string, Reach, bool, CancellationToken, Task<bool>> mark,
         LibraryCatalog catalog, ClaimsPrincipal user, int id, bool on, CancellationToken ct) =>

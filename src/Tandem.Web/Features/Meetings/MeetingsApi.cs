@@ -44,7 +44,7 @@ public static class MeetingsApi
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
     }
 
-    private static async Task<Results<Ok<MeetingListResponse>, NotFound>> List(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<PageResponse<MeetingResponse>>, NotFound>> List(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
         await MeetingQueries.ListAsync(db, id, http.User.Id(), page, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeetingResponse>, NotFound>> Get(int id, int meetingId, HttpContext http, TandemDb db, CancellationToken ct) =>
@@ -71,37 +71,33 @@ public static class MeetingsApi
     private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Note(int id, int meetingId, NoteRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct)
     {
         if (!await InPairAsync(db, id, meetingId, http)) return TypedResults.NotFound();
-        if (await book.NoteAsync(meetingId, http.User.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Ok((await MeetingQueries.OneAsync(db, meetingId, http.User.Id(), ct))!);
+        var outcome = await book.NoteAsync(meetingId, http.User.Id(), request, ct);
+        return await outcome.ToApiAsync(async _ => TypedResults.Ok((await MeetingQueries.OneAsync(db, meetingId, http.User.Id(), ct))!));
     }
 
-    private static async Task<Results<Ok<ContactListResponse>, NotFound>> Contacts(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<PageResponse<ContactResponse>>, NotFound>> Contacts(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
         await MeetingQueries.ContactsAsync(db, id, http.User.Id(), page, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ContactResponse>, NotFound, ValidationProblem>> AddContact(int id, ContactRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct)
     {
-        if (await book.ContactAsync(id, http.User.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var contact = (await MeetingQueries.ContactsAsync(db, id, http.User.Id(), 1, ct))!.Items.Single(c => c.Id == outcome.Value!.Id);
-        return TypedResults.Created($"/api/v1/pairs/{id}/contacts", contact);
+        var outcome = await book.ContactAsync(id, http.User.Id(), request, ct);
+        return await outcome.ToApiAsync(async added =>
+        {
+            var contact = (await MeetingQueries.ContactsAsync(db, id, http.User.Id(), 1, ct))!.Items.Single(c => c.Id == added.Id);
+            return TypedResults.Created($"/api/v1/pairs/{id}/contacts", contact);
+        });
     }
 
     private static Task<bool> InPairAsync(TandemDb db, int pairId, int meetingId, HttpContext http) =>
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(MeetingQueries.Visible(db, http.User.Id()), m => m.Id == meetingId && m.PairId == pairId, http.RequestAborted);
 
-    private static async Task<Results<Created<MeetingResponse>, NotFound, ValidationProblem>> CreatedAsync(int pairId, Outcome<Meeting>? outcome, HttpContext http, TandemDb db, CancellationToken ct)
-    {
-        if (outcome is not { } o) return TypedResults.NotFound();
-        if (!o.Ok) return TypedResults.ValidationProblem(o.Refusal!.ToDictionary());
-        var m = (await MeetingQueries.OneAsync(db, o.Value!.Id, http.User.Id(), ct))!;
-        return TypedResults.Created($"/api/v1/pairs/{pairId}/meetings/{m.Id}", m);
-    }
+    private static async Task<Results<Created<MeetingResponse>, NotFound, ValidationProblem>> CreatedAsync(int pairId, Outcome<Meeting> outcome, HttpContext http, TandemDb db, CancellationToken ct) =>
+        await outcome.ToApiAsync(async meeting =>
+        {
+            var m = (await MeetingQueries.OneAsync(db, meeting.Id, http.User.Id(), ct))!;
+            return TypedResults.Created($"/api/v1/pairs/{pairId}/meetings/{m.Id}", m);
+        });
 
-    private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Answer(Outcome<Meeting>? outcome, HttpContext http, TandemDb db, CancellationToken ct)
-    {
-        if (outcome is not { } o) return TypedResults.NotFound();
-        if (!o.Ok) return TypedResults.ValidationProblem(o.Refusal!.ToDictionary());
-        return TypedResults.Ok((await MeetingQueries.OneAsync(db, o.Value!.Id, http.User.Id(), ct))!);
-    }
+    private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Answer(Outcome<Meeting> outcome, HttpContext http, TandemDb db, CancellationToken ct) =>
+        await outcome.ToApiAsync(async meeting => TypedResults.Ok((await MeetingQueries.OneAsync(db, meeting.Id, http.User.Id(), ct))!));
 }

@@ -4,7 +4,8 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Notifications;
 
-public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int Total, int Unread);
+public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int Total, int Unread)
+    : PageResponse<NotificationResponse>(Items, Page, PageSize, Total);
 
 public static class NotificationsApi
 {
@@ -20,8 +21,8 @@ public static class NotificationsApi
     /// <summary>The signed-in person's notifications, newest first, in their language (?unread=true for unread only).</summary>
     private static async Task<Ok<NotificationsPage>> ListAsync(bool? unread, int? page, ClaimsPrincipal user, Notifier notifier, CancellationToken ct)
     {
-        var (items, total) = await notifier.PageAsync(user.Id(), unread == true, page ?? 1, ct);
-        return TypedResults.Ok(new NotificationsPage(items, Math.Max(1, page ?? 1), Notifier.PageSize, total, await notifier.UnreadCountAsync(user.Id(), ct)));
+        var list = await notifier.PageAsync(user.Id(), unread == true, page, ct);
+        return TypedResults.Ok(new NotificationsPage(list.Items, list.Page, list.PageSize, list.Total, await notifier.UnreadCountAsync(user.Id(), ct)));
     }
 
     private static async Task<Results<NoContent, NotFound>> ReadAsync(int id, ClaimsPrincipal user, Notifier notifier, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Notifications;
 
@@ -42,14 +43,10 @@ public sealed class Notifier(TandemDb db, IStringLocalizer<NotificationsText> t,
     public Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 
-    public async Task<(IReadOnlyList<NotificationResponse> Items, int Total)> PageAsync(string userId, bool unreadOnly, int page, CancellationToken ct)
-    {
-        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (!unreadOnly || n.ReadAt == null));
-        var total = await query.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.OrderByDescending(n => n.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return (rows.Select(n => new NotificationResponse(n.Id, n.Kind, Render(n.Text, n.Args), n.Link, n.CreatedAt, n.ReadAt)).ToList(), total);
-    }
+    public Task<PageResponse<NotificationResponse>> PageAsync(string userId, bool unreadOnly, int? page, CancellationToken ct) =>
+        db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (!unreadOnly || n.ReadAt == null)).OrderByDescending(n => n.Id)
+            .ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
+                .Select(n => new NotificationResponse(n.Id, n.Kind, Render(n.Text, n.Args), n.Link, n.CreatedAt, n.ReadAt)).ToList(), ct);
 
     /// <summary>Marks one (or, with null, all) of the user's notifications read; false when it is not theirs.</summary>
     public async Task<bool> MarkReadAsync(string userId, int? id, CancellationToken ct)

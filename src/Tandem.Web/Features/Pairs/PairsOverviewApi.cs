@@ -18,7 +18,7 @@ public static class PairsOverviewApi
     /// <summary>Pairs with pace (onTrack, behind, atRisk, notMetYet, completed, closedEarly), status filter, name search, 25 a page.</summary>
     private static async Task<Results<Ok<PairsOverviewPage>, NotFound>> ListAsync(
         int id, string? pace, string? status, string? q, int? page, PaceBoard board, CancellationToken ct) =>
-        await board.PageAsync(id, new OverviewFilter(pace, status, q), page ?? 1, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+        await board.PageAsync(id, new OverviewFilter(pace, status, q), page, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
         int id, string? pace, string? status, string? q, PaceBoard board, CancellationToken ct) =>

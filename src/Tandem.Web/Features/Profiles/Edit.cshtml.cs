@@ -60,15 +60,12 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalize
             TagList.FromInput(Input.Expertise), TagList.FromInput(Input.Interests), Input.Bio,
             (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var outcome = await editor.SaveAsync(User.Id(), request, ct);
-        if (!outcome.Ok)
+        return await this.AnswerAsync(outcome, _ => t["Your profile is saved."], _ => RedirectToPage(), async () =>
         {
-            outcome.Refusal!.AddTo(ModelState);
             var current = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == User.Id(), ct);
             if (current is not null) Describe(current);
-            return Page();
-        }
-        TempData["Flash"] = t["Your profile is saved."].Value;
-        return RedirectToPage();
+            return true;
+        });
     }
 
     private void Describe(Profile profile)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Public;
 
@@ -28,9 +29,6 @@ public static class PublicApi
         await directory.FindAsync(applicationId, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
 
     /// <summary>Sends a message to the program's contact address. Leave <c>website</c> empty.</summary>
-    private static async Task<Results<Ok<ContactResponse>, ValidationProblem>> PostContact(ContactMessages contact, ContactRequest request, CancellationToken ct)
-    {
-        var outcome = await contact.SendAsync(request, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<ContactResponse>, ValidationProblem>> PostContact(ContactMessages contact, ContactRequest request, CancellationToken ct) =>
+        (await contact.SendAsync(request, ct)).ToApi(sent => TypedResults.Ok(sent));
 }

@@ -68,7 +68,7 @@ public sealed class RemindersJob(TandemDb db, PairFacts facts, Notifier notifier
                 sent += await SendAsync(pair, ReminderKind.Behind, $"expected-{pace.Expected}", null, [pair.MenteeId], $"/Pairs/{pair.Id}",
                     _ => [pace.Held.ToString(CultureInfo.InvariantCulture), pace.Expected.ToString(CultureInfo.InvariantCulture), pair.MentorName], ct);
 
-            foreach (var month in CheckInRules.DuePoints(pair.PeriodStart, settings.CheckInMonths, today))
+            foreach (var month in CheckInBook.DuePoints(pair.PeriodStart, settings.CheckInMonths, today))
             {
                 var missing = new[] { pair.MenteeId, pair.MentorId }
                     .Where(u => !checkIns.Any(c => c.PairId == pair.Id && c.UserId == u && c.Month == month)).ToList();

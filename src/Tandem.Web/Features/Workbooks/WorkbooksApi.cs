@@ -45,19 +45,8 @@ public static class WorkbooksApi
     private static async Task<Results<Ok<SharedSectionResponse>, NotFound>> SharedAsync(WorkbookStore s, ClaimsPrincipal u, int id, CancellationToken ct) =>
         await s.SharedAsync(id, u.Id(), ct) is { } x ? TypedResults.Ok(x) : TypedResults.NotFound();
 
-    private static Results<Created<int>, NotFound, ValidationProblem> Created(Outcome<int>? outcome, Func<int, string> location) => outcome switch
-    {
-        null => TypedResults.NotFound(),
-        { Ok: true } o => TypedResults.Created(location(o.Value), o.Value),
-        var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
-    };
+    private static Results<Created<int>, NotFound, ValidationProblem> Created(Outcome<int> outcome, Func<int, string> location) =>
+        outcome.ToApi(id => TypedResults.Created(location(id), id));
 
-    private static Results<Created<int>, NotFound, ValidationProblem> Created(Outcome<int> outcome, Func<int, string> location) => Created((Outcome<int>?)outcome, location);
-
-    private static Results<NoContent, NotFound, ValidationProblem> NoContent(Outcome<int>? outcome) => outcome switch
-    {
-        null => TypedResults.NotFound(),
-        { Ok: true } => TypedResults.NoContent(),
-        var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
-    };
+    private static Results<NoContent, NotFound, ValidationProblem> NoContent(Outcome<int> outcome) => outcome.ToApi(_ => TypedResults.NoContent());
 }
