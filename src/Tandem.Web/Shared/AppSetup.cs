@@ -90,6 +90,7 @@ public static class AppSetup
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
 
         services.AddProblemDetails();
+        services.AddTandemBadInput();
         services.AddTandemApiDocs();
         builder.AddTandemTelemetry();
 
@@ -133,6 +134,7 @@ public static class AppSetup
             web.UseExceptionHandler("/Error");
             web.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
+        app.UseTandemBadInput();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
@@ -147,7 +149,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapCulture();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(BadInput.Guard);
         api.MapGroup("/account").WithTags("Account").MapIdentityApi<User>();
         api.MapProfiles();
         api.MapPrograms();

@@ -10,13 +10,12 @@ public static class Culture
         {
             if (!AppSetup.Cultures.Any(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)))
                 return Results.Problem(statusCode: 400, title: "Unsupported language", detail: "Use en or zh-Hans.");
+            if (!string.IsNullOrEmpty(returnUrl) && !InputChecks.IsLocalUrl(returnUrl))
+                return Results.Problem(statusCode: 400, title: "Not a local address", detail: "returnUrl must be a path on this site, such as /Faq.");
             var name = AppSetup.Cultures.First(c => c.Name.Equals(culture, StringComparison.OrdinalIgnoreCase)).Name;
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(name)),
                 new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) ? "/" : returnUrl);
         }).AllowAnonymous().ExcludeFromDescription();
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -21,7 +21,8 @@ public sealed record ContactRequest(DateTimeOffset? At, ContactChannel? Channel,
 /// A pair's meetings: the mentee proposes (with intentional questions), the other accepts or proposes another
 /// time, either cancels or logs it as held. Only held meetings count as meetings; contacts count as contact.
 /// </summary>
-public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices notices, IStringLocalizer<MeetingsText> t, IStringLocalizer<PairsText> pt)
+public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices notices, IStringLocalizer<MeetingsText> t, IStringLocalizer<PairsText> pt,
+    IStringLocalizer<SharedText> s)
 {
     public async Task<Outcome<Meeting>> ProposeAsync(int pairId, string me, MeetingRequest r, CancellationToken ct)
     {
@@ -146,6 +147,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices not
         var errors = new Errors();
         if (r.Channel is null || !Enum.IsDefined(r.Channel.Value)) errors.Add(nameof(r.Channel), t["Please say how you were in contact: email, phone or message."]);
         if (r.At is { } at && at.UtcDateTime > Now) errors.Add(nameof(r.At), t["A contact is logged after it happened; the time cannot be in the future."]);
+        errors.Date(nameof(r.At), r.At, s);
         if (r.Note?.Length > 2000) errors.Add(nameof(r.Note), t["Please keep the note under 2000 characters."]);
         if (errors.Any) return errors;
         var contact = new Contact { PairId = pairId, ById = me, At = r.At?.UtcDateTime ?? Now, Channel = r.Channel!.Value, Note = Clean(r.Note) };
@@ -176,6 +178,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices not
         if (r.StartsAt is null) errors.Add(nameof(r.StartsAt), t["Please choose a date and time."]);
         else if (future && r.StartsAt.Value.UtcDateTime <= Now) errors.Add(nameof(r.StartsAt), t["Please propose a time in the future."]);
         else if (!future && r.StartsAt.Value.UtcDateTime > Now) errors.Add(nameof(r.StartsAt), t["A meeting is logged as held after it happened; the time cannot be in the future."]);
+        errors.Date(nameof(r.StartsAt), r.StartsAt, s);
         if (r.DurationMinutes is null or < 15 or > 480) errors.Add(nameof(r.DurationMinutes), t["The duration is from 15 to 480 minutes."]);
         if (r.Format is null || !Enum.IsDefined(r.Format.Value)) errors.Add(nameof(r.Format), t["Please choose in person, video or phone."]);
         if (r.Location?.Length > 500) errors.Add(nameof(r.Location), t["Please keep the place or link under 500 characters."]);

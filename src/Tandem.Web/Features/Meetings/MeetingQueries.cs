@@ -40,7 +40,13 @@ public static class MeetingQueries
     {
         if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
         return await db.Contacts.AsNoTracking().Where(c => c.PairId == pairId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new ContactResponse(c.Id, c.ById, db.Profiles.Where(p => p.UserId == c.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "", c.At, c.Channel, c.Note))
-            .ToPageAsync(page, PageSize, ct);
+            .ProjectContacts(db).ToPageAsync(page, PageSize, ct);
     }
+
+    /// <summary>One contact, wherever it falls in the list (a back-dated contact is not on the first page).</summary>
+    public static Task<ContactResponse> ContactAsync(TandemDb db, int contactId, CancellationToken ct) =>
+        db.Contacts.AsNoTracking().Where(c => c.Id == contactId).ProjectContacts(db).SingleAsync(ct);
+
+    private static IQueryable<ContactResponse> ProjectContacts(this IQueryable<Contact> contacts, TandemDb db) =>
+        contacts.Select(c => new ContactResponse(c.Id, c.ById, db.Profiles.Where(p => p.UserId == c.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "", c.At, c.Channel, c.Note));
 }

@@ -81,11 +81,7 @@ public static class MeetingsApi
     private static async Task<Results<Created<ContactResponse>, NotFound, ValidationProblem>> AddContact(int id, ContactRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct)
     {
         var outcome = await book.ContactAsync(id, http.User.Id(), request, ct);
-        return await outcome.ToApiAsync(async added =>
-        {
-            var contact = (await MeetingQueries.ContactsAsync(db, id, http.User.Id(), 1, ct))!.Items.Single(c => c.Id == added.Id);
-            return TypedResults.Created($"/api/v1/pairs/{id}/contacts", contact);
-        });
+        return await outcome.ToApiAsync(async added => TypedResults.Created($"/api/v1/pairs/{id}/contacts", await MeetingQueries.ContactAsync(db, added.Id, ct)));
     }
 
     private static Task<bool> InPairAsync(TandemDb db, int pairId, int meetingId, HttpContext http) =>

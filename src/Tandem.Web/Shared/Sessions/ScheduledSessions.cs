@@ -21,6 +21,7 @@ public static class ScheduledSessions
         if (r.StartsAt is null) errors.Add("StartsAt", s["Please enter when it starts."]);
         if (r.EndsAt is null) errors.Add("EndsAt", s["Please enter when it ends."]);
         else if (r.StartsAt is not null && r.EndsAt <= r.StartsAt) errors.Add("EndsAt", s["It must end after it starts."]);
+        errors.Date("StartsAt", r.StartsAt, s).Date("EndsAt", r.EndsAt, s);
         if (r.Capacity is < 1 or > MaxCapacity) errors.Add("Capacity", s["Capacity must be between 1 and 10000, or empty for no limit."]);
         if (r.Audience is null || !Enum.IsDefined(r.Audience.Value)) errors.Add("Audience", audienceRefusal);
         return errors;
