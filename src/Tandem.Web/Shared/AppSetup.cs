@@ -91,6 +91,7 @@ public static class AppSetup
 
         services.AddProblemDetails();
         services.AddTandemBadInput();
+        services.AddTandemSecurity(builder.Configuration, builder.Environment);
         services.AddTandemApiDocs();
         builder.AddTandemTelemetry();
 
@@ -123,6 +124,7 @@ public static class AppSetup
 
     public static void UseTandem(this WebApplication app)
     {
+        app.UseTandemSecurity();
         // API callers get RFC 9457 ProblemDetails for every error; people get a friendly page.
         app.UseWhen(IsApi, api =>
         {

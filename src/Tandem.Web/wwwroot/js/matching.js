@@ -22,7 +22,8 @@
         const body = { weights: weights(), mode: form.querySelector('#mode').value, objective: form.querySelector('#objective').value };
         const response = await fetch(`/api/v1/cohorts/${cohort}/matching/preview`, {
             method: 'POST', credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+            // The run form's antiforgery token: the API takes no cookie-authenticated write without it.
+            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': form.querySelector('input[name="__RequestVerificationToken"]').value },
             body: JSON.stringify(body),
         });
         if (mine !== sequence) return;
