@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
@@ -14,24 +15,28 @@ public static class Startup
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TandemDb>();
-        await DatabaseSetup.MigrateAsync(db);
-
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(Roles.Coordinator))
-            await roles.CreateAsync(new IdentityRole(Roles.Coordinator));
-
-        var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
-        if (seedDemo && !await db.Programs.AnyAsync())
+        IReadOnlyList<DemoSignIn>? signIns = null;
+        // Instances started together take turns: the first migrates and seeds, the others find it done.
+        await StartupLock.RunAsync(db, async () =>
         {
-            var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
-            var signIns = await demo.SeedAsync(CancellationToken.None);
+            await DatabaseSetup.MigrateAsync(db);
+
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(Roles.Coordinator))
+                await roles.CreateAsync(new IdentityRole(Roles.Coordinator));
+
+            // The first sign-in key is made here, once, rather than by whichever instance first signs someone in.
+            scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Tandem.Startup").Protect("ready");
+
+            var seedDemo = app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment());
+            if (seedDemo && !await db.Programs.AnyAsync())
+                signIns = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+            else if (seedDemo)
+                signIns = DemoData.SignIns;
+            await ProgramDefaults.EnsureAsync(db, CancellationToken.None);
+        }, CancellationToken.None);
+        if (signIns is not null)
             app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, signIns));
-        }
-        else if (seedDemo)
-        {
-            app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, DemoData.SignIns));
-        }
-        await ProgramDefaults.EnsureAsync(db, CancellationToken.None);
     }
 
     private static void PrintSignIns(WebApplication app, IReadOnlyList<DemoSignIn> signIns)
