@@ -1,4 +1,7 @@
+using Tandem.Web.Data;
 using Tandem.Web.Shared;
+
+if (Backup.IsCommand(args)) return await Backup.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTandem();
@@ -9,5 +12,6 @@ app.UseTandem();
 app.MapTandem();
 await app.PrepareDatabaseAsync();
 app.Run();
+return 0;
 
 public partial class Program;
