@@ -30,11 +30,18 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
     private readonly string? postgresDatabase;
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? clock;
+    private readonly string environment;
+    private readonly Action<IServiceCollection>? services;
 
     /// <param name="clock">Replaces the app's TimeProvider (e.g. a <see cref="FakeClock"/>) when given.</param>
-    public TandemFactory(Db db = Db.Sqlite, Dictionary<string, string?>? extra = null, TimeProvider? clock = null)
+    /// <param name="environment">The host's environment: "Testing", or "Production" for what only Production does.</param>
+    /// <param name="services">Test services added after the app's own (an EF interceptor, a fake).</param>
+    public TandemFactory(Db db = Db.Sqlite, Dictionary<string, string?>? extra = null, TimeProvider? clock = null,
+        string environment = "Testing", Action<IServiceCollection>? services = null)
     {
         this.clock = clock;
+        this.environment = environment;
+        this.services = services;
         Directory.CreateDirectory(folder);
         Provider = db;
         settings = new()
@@ -67,9 +74,10 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         if (clock is not null) builder.ConfigureTestServices(s => s.AddSingleton(clock));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     public async Task<T> WithDbAsync<T>(Func<TandemDb, Task<T>> work)
