@@ -44,7 +44,7 @@ public sealed record SpareMentor(string UserId, string Name, int Capacity, int A
 /// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
 /// re-pair the mentee with an accepted mentor of the cohort who has room.
 /// </summary>
-public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<ClosureText> t)
+public sealed class ClosureRules(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, IStringLocalizer<ClosureText> t)
 {
     public const int MaxText = 4000;
 
@@ -58,9 +58,8 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider cloc
             p.Status = PairStatus.Completed;
             p.ClosedAt = now;
             p.CloseReason = CloseReason.CohortEnded;
-            foreach (var userId in new[] { p.MenteeId, p.MentorId })
-                Notifier.Add(db, userId, "pair-completed", ClosureTexts.Completed, [], $"/Closure/{p.Id}", now);
         }
+        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
         await db.SaveChangesAsync(ct);
         return pairs.Count;
     }
@@ -77,7 +76,7 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider cloc
         pair.ClosedAt = now;
         pair.CloseReason = (CloseReason)r;
         foreach (var member in new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId))
-            Notifier.Add(db, member, "pair-closed", ClosureTexts.ClosedEarly, [], $"/Closure/{pair.Id}", now);
+            await notices.AddAsync(NoticeKinds.PairClosedEarly, new Notice(member, $"/Closure/{pair.Id}", []), ct);
         await db.SaveChangesAsync(ct);
         return pair;
     }
@@ -114,7 +113,8 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider cloc
             TransitionPlan = r.TransitionPlan!.Trim(), SubmittedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ClosureReflections.Add(row);
-        Notifier.Add(db, pair.OtherOf(userId), "gratitude", ClosureTexts.Gratitude, [pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName], $"/Closure/{pairId}", row.SubmittedAt);
+        await notices.AddAsync(NoticeKinds.Gratitude,
+            new Notice(pair.OtherOf(userId), $"/Closure/{pairId}", [NoticeArg.Name(pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName)]), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -195,11 +195,13 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider cloc
             CohortId = old.CohortId, MenteeId = old.MenteeId, MentorId = mentorId, MenteeApplicationId = old.MenteeApplicationId,
             MentorApplicationId = application, Origin = PairOrigin.Repaired, Status = PairStatus.Active, PublishedAt = now,
         };
+        // The notices link to the new pair, so they need its id: one transaction keeps the pair and its notices together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Pairs.Add(pair);
         await db.SaveChangesAsync(ct);
-        foreach (var member in new[] { pair.MenteeId, pair.MentorId })
-            Notifier.Add(db, member, "pair-published", ClosureTexts.Repaired, [], $"/Pairs/{pair.Id}", now);
+        await notices.AddAsync(NoticeKinds.PairRepaired, new[] { pair.MenteeId, pair.MentorId }.Select(m => new Notice(m, $"/Pairs/{pair.Id}", [])).ToList(), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return pair;
     }
 
@@ -216,15 +218,4 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, TimeProvider cloc
     public static string Role(PairRole role, IStringLocalizer<ClosureText> t) => role == PairRole.Mentee ? t["Mentee"] : t["Mentor"];
 
     public static string Format(DateOnly d) => d.ToString("d", CultureInfo.CurrentCulture);
-}
-
-/// <summary>Notification texts (keys of NotificationsText).</summary>
-public static class ClosureTexts
-{
-    public const string Completed = "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.";
-    public const string ClosedEarly = "Your pair was closed early. You can still share your closing words.";
-    public const string Gratitude = "{0} left you a gratitude note.";
-    public const string Repaired = "You have a new mentoring pair.";
-
-    public static IEnumerable<string> All => [Completed, ClosedEarly, Gratitude, Repaired];
 }

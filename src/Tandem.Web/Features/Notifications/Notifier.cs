@@ -1,43 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 
 namespace Tandem.Web.Features.Notifications;
 
 public sealed record NotificationResponse(int Id, string Kind, string Text, string? Link, DateTime CreatedAt, DateTime? ReadAt);
 
-/// <summary>Writes in-app notifications and renders them in the reader's language.</summary>
-public sealed class Notifier(TandemDb db, IStringLocalizer<NotificationsText> t, TimeProvider clock)
+/// <summary>Reads a person's in-app notifications, rendered in the language and time zone they read them in.</summary>
+public sealed class Notifier(TandemDb db, NoticeText text, TimeProvider clock)
 {
     public const int PageSize = 25;
-
-    /// <summary>Adds a notification to the context (the caller saves, so it commits with whatever caused it).</summary>
-    public static Notification Add(TandemDb db, string userId, string kind, string textKey, IReadOnlyList<string> args, string? link, DateTime now)
-    {
-        var n = new Notification { UserId = userId, Kind = kind, Text = textKey, Args = JsonSerializer.Serialize(args), Link = link, CreatedAt = now };
-        db.Notifications.Add(n);
-        return n;
-    }
-
-    /// <summary>The text in the current UI culture.</summary>
-    public string Render(string textKey, string args) => t[textKey, Args(args)];
-
-    /// <summary>The text in a given culture (for bilingual emails).</summary>
-    public string Render(string textKey, IReadOnlyList<string> args, CultureInfo culture)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = culture;
-            return t[textKey, args.Cast<object>().ToArray()];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
 
     public Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
@@ -48,7 +20,9 @@ public sealed class Notifier(TandemDb db, IStringLocalizer<NotificationsText> t,
         var total = await query.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await query.OrderByDescending(n => n.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return (rows.Select(n => new NotificationResponse(n.Id, n.Kind, Render(n.Text, n.Args), n.Link, n.CreatedAt, n.ReadAt)).ToList(), total);
+        var zone = await Recipients.ZoneAsync(db, userId, ct);
+        return (rows.Select(n => new NotificationResponse(n.Id, n.Kind, text.Render(n.Text, NoticeArg.Parse(n.Args), CultureInfo.CurrentUICulture, zone),
+            n.Link, n.CreatedAt, n.ReadAt)).ToList(), total);
     }
 
     /// <summary>Marks one (or, with null, all) of the user's notifications read; false when it is not theirs.</summary>
@@ -60,11 +34,5 @@ public sealed class Notifier(TandemDb db, IStringLocalizer<NotificationsText> t,
         foreach (var n in rows) n.ReadAt = now;
         await db.SaveChangesAsync(ct);
         return true;
-    }
-
-    private static object[] Args(string json)
-    {
-        try { return JsonSerializer.Deserialize<string[]>(json)?.Cast<object>().ToArray() ?? []; }
-        catch (JsonException) { return []; }
     }
 }

@@ -4,17 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Profiles;
 
 [Authorize]
-public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalizer<ProfilesText> t) : PageModel
+public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage userLanguage, TimeProvider clock, IStringLocalizer<ProfilesText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<ProfileGap> MissingForMentee { get; private set; } = [];
     public IReadOnlyList<ProfileGap> MissingForMentor { get; private set; } = [];
     public BigFive? Personality { get; private set; }
+    public string Language { get; private set; } = Culture.English;
 
     public sealed class InputModel
     {
@@ -50,6 +52,7 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalize
             Interests = TagList.ToInput(profile.Interests), Bio = profile.Bio, Links = profile.Links,
         };
         Describe(profile);
+        Language = await userLanguage.GetAsync(User.Id(), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -68,6 +71,21 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalize
             return Page();
         }
         TempData["Flash"] = t["Your profile is saved."].Value;
+        return RedirectToPage();
+    }
+
+    /// <summary>The language of the app, the notices and the emails; the page answers in it at once.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken ct)
+    {
+        var outcome = await userLanguage.SetAsync(User.Id(), language, ct);
+        if (!outcome.Ok)
+        {
+            outcome.Refusal!.AddTo(ModelState, "");
+            await OnGetAsync(ct);
+            return Page();
+        }
+        Culture.Remember(Response, outcome.Value!, clock);
+        TempData["Flash"] = Culture.In(Culture.Of(outcome.Value), () => t["Your language is saved."].Value);
         return RedirectToPage();
     }
 
