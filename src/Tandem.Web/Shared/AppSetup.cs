@@ -113,7 +113,7 @@ public static class AppSetup
         services.AddScoped<Features.Feedback.FeedbackRules>().AddScoped<Features.Feedback.FeedforwardThemes>();
         services.AddScoped<Features.Closure.ClosureRules>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
-        services.AddHttpContextAccessor().AddScoped<PairNotices>().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
+        services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();
         services.AddScoped<MentorGuidance>();

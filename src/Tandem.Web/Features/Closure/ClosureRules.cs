@@ -195,13 +195,9 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, Notices notices, 
             CohortId = old.CohortId, MenteeId = old.MenteeId, MentorId = mentorId, MenteeApplicationId = old.MenteeApplicationId,
             MentorApplicationId = application, Origin = PairOrigin.Repaired, Status = PairStatus.Active, PublishedAt = now,
         };
-        // The notices link to the new pair, so they need its id: one transaction keeps the pair and its notices together.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Pairs.Add(pair);
-        await db.SaveChangesAsync(ct);
-        await notices.AddAsync(NoticeKinds.PairRepaired, new[] { pair.MenteeId, pair.MentorId }.Select(m => new Notice(m, $"/Pairs/{pair.Id}", [])).ToList(), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await notices.SaveWithAsync(() => notices.AddAsync(NoticeKinds.PairRepaired,
+            new[] { pair.MenteeId, pair.MentorId }.Select(m => new Notice(m, $"/Pairs/{pair.Id}", [])).ToList(), ct), ct);
         return pair;
     }
 

@@ -62,6 +62,25 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
         return queued;
     }
 
+    /// <summary>
+    /// Saves the pending change, then the notices <paramref name="addNotices"/> adds (which may link to the change's new
+    /// id), in one transaction: the change and its notices are committed together or not at all.
+    /// </summary>
+    public async Task SaveWithAsync(Func<Task> addNotices, CancellationToken ct)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.SaveChangesAsync(ct);
+        await addNotices();
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+    }
+
+    /// <summary>A person's display name for a <see cref="NoticeArg.Name"/> argument (their email when they have no profile).</summary>
+    public async Task<string> NameAsync(string userId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() ?? u.Email)
+            .SingleOrDefaultAsync(ct) ?? "";
+
     private string Body(NoticeKind kind, Notice notice, System.Globalization.CultureInfo culture, TimeZoneInfo zone)
     {
         var body = new StringBuilder(text.Render(kind.Body!, notice.Args, culture, zone));
