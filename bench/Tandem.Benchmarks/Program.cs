@@ -3,6 +3,7 @@ using Tandem.Benchmarks;
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- solver [--large-all-pairs] [--doc docs/benchmarks.md]
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- cohort   (a 2,000-person cohort end to end with explanations)
 // dotnet run -c Release --project bench/Tandem.Benchmarks -- allpairs 50000 10000   (one traced SolveAllPairs run)
+if (args.Length > 0 && args[0] == "demo-seed") return await DemoSeedBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "cohort")
     return CohortBenchmark.Run(args[1..]);
 

@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public static string ChromiumPath => Environment.GetEnvironmentVariable("TANDEM_CHROMIUM") ?? "/usr/bin/chromium";
 
+    /// <summary>The phone width the pages must fit (an iPhone 12–15 in portrait).</summary>
+    public const int PhoneWidth = 390;
+
     public TandemFactory Factory { get; } = new();
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? playwright;
@@ -24,10 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}: install Debian's chromium (apt-get install chromium) or set TANDEM_CHROMIUM.");
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = StartOnKestrel(Factory);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -37,11 +37,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>Serves the factory's app on a real port (the browser needs one) and answers its base address.</summary>
+    public static string StartOnKestrel(TandemFactory factory)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public async Task<IPage> NewPageAsync() => await (await NewContextAsync(BaseUrl)).NewPageAsync();
+
+    /// <summary>A fresh browser context (its own cookies) on any app this browser talks to.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US" });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     public async Task SignInAsync(IPage page, string email, string password = TandemFactory.Password)
@@ -51,6 +63,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>How far the open page overflows a phone screen sideways: 0 when it fits. Resizes the page to
+    /// <see cref="PhoneWidth"/> for the measurement and leaves it at that width.</summary>
+    public static async Task<int> HorizontalOverflowAtPhoneWidthAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        // Measured in the next frame, once the page has laid itself out at the new width.
+        var widths = await page.EvaluateAsync<int[]>("() => new Promise(done => requestAnimationFrame(() => done([document.documentElement.scrollWidth, window.innerWidth])))");
+        widths[1].ShouldBe(PhoneWidth, "the page did not take the phone width");
+        return Math.Max(0, widths[0] - widths[1]);
+    }
+
+    /// <summary>Opens the page at <see cref="PhoneWidth"/> px and fails when it scrolls sideways.</summary>
+    public static async Task AssertFitsPhoneWidthAsync(IPage page, string url)
+    {
+        await page.SetViewportSizeAsync(PhoneWidth, 844);
+        await page.GotoAsync(url);
+        var overflow = await HorizontalOverflowAtPhoneWidthAsync(page);
+        overflow.ShouldBe(0, $"{url} is {overflow} px wider than a {PhoneWidth} px screen");
     }
 
     public async ValueTask DisposeAsync()

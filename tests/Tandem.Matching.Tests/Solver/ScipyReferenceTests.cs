@@ -15,12 +15,9 @@ public sealed class ScipyReferenceTests
     [InlineData(MatchObjective.TotalScore)]
     public void OptimalMatcherAgreesWithScipyOnMediumInstances(MatchObjective objective)
     {
+        // Without the reference there is nothing to compare against: fail, never pass silently.
         if (!ScipyAvailable(out string why))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"scipy reference unavailable in CI: {why}");
-            TestContext.Current.SendDiagnosticMessage($"scipy reference not run: {why}");
-            return;
-        }
+            Assert.Fail($"The scipy reference cannot run: {why}. Install it with `apt-get install python3-scipy` (or run tools/test as root).");
         var problems = Enumerable.Range(100, 24)
             .Select(seed => Instances.Random(seed, mentees: 40 + seed % 80, mentors: 6 + seed % 15, density: 0.15 + seed % 5 * 0.1, -50, 200, maxCap: 4))
             .ToList();

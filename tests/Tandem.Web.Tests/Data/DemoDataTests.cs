@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,9 +34,8 @@ public sealed class DemoDataTests
     {
         using var factory = new TandemFactory(provider);
         _ = factory.Server;
-        var watch = Stopwatch.StartNew();
+        // How long seeding takes is measured by bench/ (DemoSeedBenchmark), not asserted here.
         var signIns = await SeedAsync(factory);
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), "seeding must stay fast");
         signIns.Select(s => s.Email).ShouldBe(["coordinator@tandem.local", "mentor@tandem.local", "mentee@tandem.local"]);
 
         await factory.WithDbAsync(async db =>

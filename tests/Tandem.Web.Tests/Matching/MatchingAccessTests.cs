@@ -34,24 +34,30 @@ public sealed class MatchingAccessTests
         var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, route, small.Id);
         HttpRequestMessage Request() => new(new HttpMethod(method), url) { Content = method is "GET" or "DELETE" ? null : JsonContent.Create(new { }) };
 
+        // The door exists and opens for the coordinator; only then do the refusals below mean something.
+        world.Factory.ShouldMap(method, url);
+        var coordinator = await world.CoordinatorAsync();
+        (await coordinator.SendAsync(Request())).StatusCode.ShouldNotBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.MethodNotAllowed, HttpStatusCode.InternalServerError);
+
         (await world.Factory.Anonymous().SendAsync(Request())).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var member = await world.Factory.ApiClientAsync("member@example.com");
         (await member.SendAsync(Request())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var memberCookie = await world.Factory.PageClientAsync("member@example.com");
         (await memberCookie.SendAsync(Request())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var coordinator = await world.CoordinatorAsync();
-        (await coordinator.SendAsync(Request())).StatusCode.ShouldNotBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.InternalServerError);
     }
 
     [Theory]
-    [InlineData("/Matching/{0}")]
-    [InlineData("/Matching/Settings")]
-    public async Task CoordinatorPagesSendAnonymousToSignInAndMembersToAccessDenied(string route)
+    [InlineData("/Matching/{0}", "Matching: Spring 2027")]
+    [InlineData("/Matching/Settings", "Matching settings")]
+    public async Task CoordinatorPagesSendAnonymousToSignInAndMembersToAccessDenied(string route, string heading)
     {
         using var world = await MatchingWorld.CreateAsync();
         var small = await world.SmallAsync();
         await world.Factory.CreateUserAsync("member@example.com");
         var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, route, small.Id);
+
+        var coordinator = await Pages.GetDocumentAsync(await world.Factory.PageClientAsync(MatchingWorld.Coordinator), url);
+        coordinator.QuerySelector("h1")!.TextContent.ShouldContain(heading);
 
         var anonymous = await world.Factory.Anonymous().GetAsync(url);
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -59,8 +65,6 @@ public sealed class MatchingAccessTests
         var member = await (await world.Factory.PageClientAsync("member@example.com")).GetAsync(url);
         member.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         member.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
-        var coordinator = await (await world.Factory.PageClientAsync(MatchingWorld.Coordinator)).GetAsync(url);
-        coordinator.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -68,6 +72,13 @@ public sealed class MatchingAccessTests
     {
         using var world = await MatchingWorld.CreateAsync();
         var cohort = await world.CohortAsync(Tandem.Web.Features.Cohorts.CohortStatus.Open);
+        await world.MenteeAsync(cohort, "ranker@example.com", status: Tandem.Web.Features.Applications.ApplicationStatus.Submitted);
+        var mentee = await Pages.GetDocumentAsync(await world.Factory.PageClientAsync("ranker@example.com"), $"/Matching/Rank/{cohort}");
+        mentee.QuerySelector("h1")!.TextContent.ShouldContain("Rank your mentors");
+        var ranking = await (await world.Factory.ApiClientAsync("ranker@example.com")).GetAsync($"/api/v1/cohorts/{cohort}/my-ranking");
+        ranking.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ranking.JsonAsync()).GetProperty("cohortId").GetInt32().ShouldBe(cohort);
+
         var anonymous = await world.Factory.Anonymous().GetAsync($"/Matching/Rank/{cohort}");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         anonymous.Headers.Location!.ToString().ShouldContain("/Account/Login");
@@ -92,17 +103,37 @@ public sealed class MatchingAccessTests
         (await api.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/explain", new { menteeApplicationId = mentee, mentorApplicationId = mentor })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var cohortJson = await (await api.GetAsync($"/api/v1/cohorts/{small.Id}")).Content.ReadAsStringAsync();
         cohortJson.ShouldNotContain(mentorName);
-        var mine = await api.GetAsync("/api/v1/applications/mine");
-        if (mine.StatusCode == HttpStatusCode.OK) (await mine.Content.ReadAsStringAsync()).ShouldNotContain(mentorName);
+        var mine = await api.GetAsync("/api/v1/me/applications");
+        mine.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var mineJson = await mine.Content.ReadAsStringAsync();
+        mineJson.ShouldContain($"\"id\":{mentee},");
+        mineJson.ShouldNotContain(mentorName);
 
         // Published mentor profiles are public anyway; hide them so any mention of the mentor would be a leak.
         await world.Factory.WithDbAsync(d => d.Applications.ExecuteUpdateAsync(s => s.SetProperty(a => a.PublicProfile, false)));
         var pages = await world.Factory.PageClientAsync(menteeEmail);
-        foreach (var url in new[] { "/", "/Applications/Mine", $"/Matching/Rank/{small.Id}" })
+        // Each page really loaded for her (a marker of her own session or cohort), so the absence below means something.
+        foreach (var (url, marker) in new[] { ("/", "Sign out"), ("/Applications/Mine", "Spring 2027"), ($"/Matching/Rank/{small.Id}", "Spring 2027") })
         {
             var response = await pages.GetAsync(url);
-            (await response.Content.ReadAsStringAsync()).ShouldNotContain(mentorName, customMessage: url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var html = await response.Content.ReadAsStringAsync();
+            html.ShouldContain(marker, customMessage: url);
+            html.ShouldNotContain(mentorName, customMessage: url);
         }
+        var page = await (await world.Factory.PageClientAsync(MatchingWorld.Coordinator)).GetAsync($"/Matching/{small.Id}");
+        (await page.Content.ReadAsStringAsync()).ShouldContain(mentorName); // the proposal is on the coordinator's page, so its absence above means something
         (await pages.GetAsync($"/Matching/{small.Id}")).Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task TheRouteCheckTellsARealRouteFromAMistypedOne()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        world.Factory.Maps("GET", "/api/v1/me/applications").ShouldBeTrue();
+        world.Factory.Maps("GET", "/api/v1/applications/7").ShouldBeTrue();
+        world.Factory.Maps("GET", "/Matching/Settings").ShouldBeTrue();
+        world.Factory.Maps("GET", "/api/v1/applications/mine").ShouldBeFalse();
+        world.Factory.Maps("DELETE", "/api/v1/program/match-settings").ShouldBeFalse();
     }
 }

@@ -156,6 +156,10 @@ public sealed class AuthorizationMatrixTests
         using var w = await PairWorld.CreateAsync();
         var ids = await SeedAsync(w);
         var failures = new List<string>();
+        // Each form's handler exists, so the 404s below come from the ownership check, not from a typo.
+        foreach (var url in PagePosts())
+            if (!await w.Factory.PageHandlesAsync("POST", url(ids))) failures.Add($"POST {url(ids)}: no such page handler");
+        failures.ShouldBeEmpty();
         foreach (var email in new[] { PairWorld.OtherMentor, PairWorld.Coordinator })
         {
             var client = await w.Factory.PageClientAsync(email);
@@ -179,6 +183,17 @@ public sealed class AuthorizationMatrixTests
         failures.ShouldBeEmpty();
         (await w.Factory.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(d.Messages))).ShouldBe(0);
         (await w.Factory.WithDbAsync(d => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(d.MeetingNotes))).ShouldBe(0);
+
+        // The same forms answer the pair's own mentee (after the counts above, since her posts may write).
+        var mentee = await w.Factory.PageClientAsync(PairWorld.Mentee);
+        var own = (await Pages.GetDocumentAsync(mentee, "/Pairs/Mine")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var url in PagePosts())
+        {
+            var response = await mentee.PostAsync(url(ids), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = own }));
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.InternalServerError or HttpStatusCode.BadRequest)
+                failures.Add($"the pair's mentee POST {url(ids)}: {(int)response.StatusCode}");
+        }
+        failures.ShouldBeEmpty();
     }
 
     /// <summary>"Allowed" means the caller got past authentication and ownership: a success, or the rules' own 400 for the
