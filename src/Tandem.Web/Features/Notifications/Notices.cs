@@ -55,7 +55,8 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
         }
         if (queued > 0 && !wakesSender)
         {
-            // Once the caller's save has committed the rows, this instance's sender need not wait for its next poll.
+            // Once the caller's save has committed the rows, this instance's sender need not wait for its next poll
+            // (inside a caller's own transaction the wake comes too early, and the poll finds them).
             db.SavedChanges += (_, _) => signal.Wake();
             wakesSender = true;
         }
@@ -72,7 +73,10 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
         await db.SaveChangesAsync(ct);
         await addNotices();
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (tx is null) return;
+        await tx.CommitAsync(ct);
+        // The wake on save came before the commit, when the sender could not see the rows yet.
+        signal.Wake();
     }
 
     /// <summary>A person's display name for a <see cref="NoticeArg.Name"/> argument (their email when they have no profile).</summary>
@@ -87,7 +91,7 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
         if (!string.IsNullOrWhiteSpace(notice.Note) && kind.NoteLabel is not null)
             body.Append("\n\n").Append(text.Render(kind.NoteLabel, [], culture, zone)).Append('\n').Append(notice.Note.Trim());
         body.Append("\n\n").Append(site.Absolute(notice.Link));
-        body.Append("\n\n-- \n").Append(text.Render(NoticeText.Footer, [NoticeArg.Text(site.Absolute("/Profiles/Edit"))], culture, zone));
+        body.Append("\n\n-- \n").Append(text.Render(NoticeText.Footer, [NoticeArg.Text(site.Absolute("/Profiles/Edit#language"))], culture, zone));
         return body.ToString();
     }
 
