@@ -10,6 +10,7 @@ public static class CliApp
         var root = new RootCommand("Tandem mentorship matching")
         {
             MatchCommand.Create(output, error),
+            ConvertCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tandem.Matching.Solver;
 
 /// <summary>Binary min-heap of (key, item) with lazy deletion left to the caller; ties by item index.</summary>
@@ -10,6 +12,7 @@ internal sealed class MinHeap
 
     public void Clear() => Count = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(long key, int item)
     {
         if (Count == _keys.Length)
@@ -28,6 +31,7 @@ internal sealed class MinHeap
         _keys[c] = key; _items[c] = item;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (long Key, int Item) Pop()
     {
         var top = (_keys[0], _items[0]);

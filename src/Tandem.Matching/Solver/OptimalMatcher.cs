@@ -13,13 +13,15 @@ public static partial class OptimalMatcher
     internal static MatchResult Solve(ArcProblem p, MatchObjective objective, bool? mentorSide, CancellationToken ct)
     {
         ArcProblemChecks.Validate(p);
-        var engine = new AugmentingPathEngine(p, WeightsFor(p, objective, out long bigM));
-        engine.Run(ct, mentorSide);
-        return engine.ToResult(p, bigM);
+        long bigM = BigMFor(p, objective);
+        var engine = new AugmentingPathEngine(p, bigM, mentorSide);
+        engine.Run(ct);
+        return engine.ToResult();
     }
 
-    /// <summary>w' per arc: score + BigM, or the score itself for the pure total.</summary>
-    internal static long[] WeightsFor(ArcProblem p, MatchObjective objective, out long bigM)
+    /// <summary>The constant added to every score (w' = score + BigM), 0 for the pure total;
+    /// refuses scores whose sums could overflow.</summary>
+    internal static long BigMFor(ArcProblem p, MatchObjective objective)
     {
         long maxS = long.MinValue, minS = long.MaxValue;
         foreach (long s in p.ArcScore)
@@ -32,12 +34,8 @@ public static partial class OptimalMatcher
         if (objective == MatchObjective.TotalScore)
         {
             LexicographicWeight.CheckTotalFits(maxS, k);
-            bigM = 0;
-            return p.ArcScore;
+            return 0;
         }
-        bigM = LexicographicWeight.BigM(maxS, minS, k);
-        var w = new long[p.ArcScore.Length];
-        for (int a = 0; a < w.Length; a++) w[a] = p.ArcScore[a] + bigM;
-        return w;
+        return LexicographicWeight.BigM(maxS, minS, k);
     }
 }

@@ -11,7 +11,7 @@ public sealed class TopKTests
     [InlineData(82, 10_000)]
     [InlineData(8, 5_000)]
     [InlineData(64, 3_000)]
-    public void TopKKeepsTheBestEntriesAndBoundsTheRest(int k, int length)
+    public void TopKKeepsTheBestEntriesAndTheBestLeftOut(int k, int length)
     {
         var rng = new Random(k * 31 + length);
         var row = new long[length];
@@ -23,8 +23,10 @@ public sealed class TopKTests
             prices[j] = rng.Next(0, 10);
         }
         var top = new TopK(k);
-        long max = long.MinValue, min = long.MaxValue;
-        top.OfferRow(row, prices, 100, ref max, ref min);
+        for (int j = 0; j < length; j++)
+        {
+            if (row[j] != long.MinValue) top.Offer(row[j] + 100 - prices[j], j);
+        }
         var idx = new int[k];
         var keys = new long[k];
         int count = top.DrainSorted(idx, keys);
@@ -35,7 +37,18 @@ public sealed class TopKTests
         idx[..count].ShouldBe(expected.Take(k).Select(e => e.Index).ToArray());
         keys[..count].ShouldBe(expected.Take(k).Select(e => e.Key).ToArray());
         top.MaxDropped.ShouldBe(expected.Count > k ? expected[k].Key : long.MinValue);
-        max.ShouldBe(row.Where(s => s != long.MinValue).Max());
-        min.ShouldBe(row.Where(s => s != long.MinValue).Min());
+    }
+
+    [Fact]
+    public void AFloorKeepsLowKeysOutAndCountsThemAsLeftOut()
+    {
+        var top = new TopK(2);
+        top.SetFloor(10);
+        foreach (var (key, index) in new[] { (5L, 0), (12L, 1), (10L, 2), (30L, 3), (11L, 4) }) top.Offer(key, index);
+        var idx = new int[2];
+        var keys = new long[2];
+        top.DrainSorted(idx, keys).ShouldBe(2);
+        idx.ShouldBe([3, 1]);
+        top.MaxDropped.ShouldBe(11);
     }
 }
