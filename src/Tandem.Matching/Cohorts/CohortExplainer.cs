@@ -90,7 +90,7 @@ internal static class CohortExplainer
             .Take(3)
             .Select(b => b.Criterion == Criterion.MenteeRanking
                 ? $"the mentee ranked this mentor #{c.MenteeRank(i, j)}"
-                : string.Create(CultureInfo.InvariantCulture, $"{Label(b.Criterion)} ({b.Value:0.00})"))
+                : string.Create(CultureInfo.InvariantCulture, $"{Criteria.Of(b.Criterion).Phrase} ({b.Value:0.00})"))
             .ToList();
         var sentence = top.Count == 0 ? "No criterion contributes; any allowed mentor scores the same." : $"Strongest on {Join(top)}.";
         if (allowed > 0)
@@ -296,19 +296,6 @@ internal static class CohortExplainer
         }
         return columns;
     }
-
-    internal static string Label(Criterion c) => c switch
-    {
-        Criterion.Interests => "shared interests",
-        Criterion.Goals => "goals vs expertise",
-        Criterion.Industry => "same industry",
-        Criterion.Personality => "personality",
-        Criterion.Availability => "shared availability",
-        Criterion.SeniorityGap => "seniority gap",
-        Criterion.ReverseFit => "reverse-mentoring fit",
-        Criterion.MenteeRanking => "the mentee's ranking",
-        _ => c.ToString(),
-    };
 
     internal static string Label(Constraint c) => c switch
     {

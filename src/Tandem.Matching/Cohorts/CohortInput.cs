@@ -92,17 +92,62 @@ public sealed record MentorProfile
     public bool OpenToReverse { get; init; }
 }
 
-/// <summary>One weight per criterion, each ≥ 0. The total score is Σ wᶜ·sᶜ / Σ wᶜ.</summary>
-public sealed record MatchWeights
+/// <summary>
+/// One weight per criterion of <see cref="Criteria"/>, each ≥ 0; an absent one keeps its default. The total score
+/// is Σ wᶜ·sᶜ / Σ wᶜ. The weights live in one array indexed by criterion (read them with the indexer when looping
+/// over <see cref="Criteria.All"/>); a property per criterion keeps files and requests readable
+/// (<c>"weights": { "goals": 2 }</c>). Not sealed: a request or form that carries more than the weights (the
+/// program's matching rules, the run's mode) extends it, so the criteria are listed here only.
+/// </summary>
+public record MatchWeights
 {
-    public double Interests { get; init; } = 1;
-    public double Goals { get; init; } = 2;
-    public double Industry { get; init; } = 0.5;
-    public double Personality { get; init; } = 0.5;
-    public double Availability { get; init; } = 1;
-    public double SeniorityGap { get; init; } = 1;
-    public double ReverseFit { get; init; } = 0.5;
-    public double MenteeRanking { get; init; } = 1.5;
+    private readonly double[] _values = Criteria.All.Select(c => c.DefaultWeight).ToArray();
+
+    public MatchWeights()
+    {
+    }
+
+    protected MatchWeights(MatchWeights original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        _values = (double[])original._values.Clone();
+    }
+
+    /// <summary>Every weight 0: no criterion counts (a start for forms where a weight left out means 0).</summary>
+    public static MatchWeights None { get; } = Criteria.All.Aggregate(new MatchWeights(), (w, c) => w.With(c.Criterion, 0));
+
+    public double this[Criterion criterion] => _values[(int)criterion];
+
+    public double Interests { get => this[Criterion.Interests]; init => _values[(int)Criterion.Interests] = value; }
+    public double Goals { get => this[Criterion.Goals]; init => _values[(int)Criterion.Goals] = value; }
+    public double Industry { get => this[Criterion.Industry]; init => _values[(int)Criterion.Industry] = value; }
+    public double Personality { get => this[Criterion.Personality]; init => _values[(int)Criterion.Personality] = value; }
+    public double Availability { get => this[Criterion.Availability]; init => _values[(int)Criterion.Availability] = value; }
+    public double SeniorityGap { get => this[Criterion.SeniorityGap]; init => _values[(int)Criterion.SeniorityGap] = value; }
+    public double ReverseFit { get => this[Criterion.ReverseFit]; init => _values[(int)Criterion.ReverseFit] = value; }
+    public double MenteeRanking { get => this[Criterion.MenteeRanking]; init => _values[(int)Criterion.MenteeRanking] = value; }
+
+    /// <summary>Just the weights, without what an extending request or form carries.</summary>
+    public MatchWeights ToWeights() => new(this);
+
+    /// <summary>The same weights with one changed.</summary>
+    public MatchWeights With(Criterion criterion, double weight)
+    {
+        var copy = this with { };
+        copy._values[(int)criterion] = weight;
+        return copy;
+    }
+
+    public virtual bool Equals(MatchWeights? other) =>
+        other is not null && EqualityContract == other.EqualityContract && _values.AsSpan().SequenceEqual(other._values);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var v in _values)
+            hash.Add(v);
+        return hash.ToHashCode();
+    }
 }
 
 public sealed record MatchRules

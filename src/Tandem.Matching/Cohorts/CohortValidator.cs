@@ -56,17 +56,11 @@ public static class CohortValidator
                 Error($"{path}.tracks", "is empty; a mentor serves at least one track.");
         }
 
-        var w = input.Weights;
-        (string Name, double Value)[] weights =
-        [
-            ("interests", w.Interests), ("goals", w.Goals), ("industry", w.Industry), ("personality", w.Personality),
-            ("availability", w.Availability), ("seniorityGap", w.SeniorityGap), ("reverseFit", w.ReverseFit),
-            ("menteeRanking", w.MenteeRanking),
-        ];
-        foreach (var (name, value) in weights)
+        foreach (var c in Criteria.All)
         {
+            var value = input.Weights[c.Criterion];
             if (!double.IsFinite(value) || value < 0)
-                Error($"$.weights.{name}", $"is {value}; weights are finite numbers ≥ 0.");
+                Error($"$.weights.{c.Key}", $"is {value}; weights are finite numbers ≥ 0.");
         }
         if (input.Rules.MinSharedSlots is < 0 or > 21)
             Error("$.rules.minSharedSlots", $"is {input.Rules.MinSharedSlots}; must be 0..21.");

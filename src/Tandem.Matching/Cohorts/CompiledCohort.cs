@@ -15,7 +15,7 @@ public sealed class CompiledCohort : IPairSource
     /// <summary>Integer scores are the 0..1 score × Scale, rounded.</summary>
     public const long Scale = 1_000_000;
 
-    public const int CriterionCount = 8;
+    public const int CriterionCount = Criteria.Count;
     private const double MaxPersonalityDistance = 13.416407864998739; // √(5 · 6²)
 
     private readonly CohortInput _input;
@@ -64,15 +64,8 @@ public sealed class CompiledCohort : IPairSource
         for (var j = 0; j < m; j++)
             _mentorIndex.TryAdd(mentors[j].Id, j);
 
-        var w = input.Weights;
-        _weights[(int)Criterion.Interests] = w.Interests;
-        _weights[(int)Criterion.Goals] = w.Goals;
-        _weights[(int)Criterion.Industry] = w.Industry;
-        _weights[(int)Criterion.Personality] = w.Personality;
-        _weights[(int)Criterion.Availability] = w.Availability;
-        _weights[(int)Criterion.SeniorityGap] = w.SeniorityGap;
-        _weights[(int)Criterion.ReverseFit] = w.ReverseFit;
-        _weights[(int)Criterion.MenteeRanking] = w.MenteeRanking;
+        foreach (var c in Criteria.All)
+            _weights[(int)c.Criterion] = input.Weights[c.Criterion];
         foreach (var x in _weights)
             _weightSum += x;
         _minSharedSlots = input.Rules.MinSharedSlots;
@@ -231,7 +224,7 @@ public sealed class CompiledCohort : IPairSource
                 scores[j] = long.MinValue;
                 continue;
             }
-            Criteria(mentee, j, 0, values);
+            EvaluateCriteria(mentee, j, 0, values);
             scores[j] = ToScaled(values);
         }
         foreach (var f in _facts[mentee])
@@ -240,7 +233,7 @@ public sealed class CompiledCohort : IPairSource
                 scores[f.Mentor] = long.MinValue;
             else if (scores[f.Mentor] != long.MinValue)
             {
-                Criteria(mentee, f.Mentor, f.Rank, values);
+                EvaluateCriteria(mentee, f.Mentor, f.Rank, values);
                 scores[f.Mentor] = ToScaled(values);
             }
         }
@@ -255,13 +248,13 @@ public sealed class CompiledCohort : IPairSource
         if (Failures(mentee, mentor) != Constraint.None)
             return long.MinValue;
         Span<double> values = stackalloc double[CriterionCount];
-        Criteria(mentee, mentor, Fact(mentee, mentor).Rank, values);
+        EvaluateCriteria(mentee, mentor, Fact(mentee, mentor).Rank, values);
         return ToScaled(values);
     }
 
     /// <summary>The criterion values (each 0..1) of a pair, allowed or not.</summary>
     public void CriterionValues(int mentee, int mentor, Span<double> values) =>
-        Criteria(mentee, mentor, Fact(mentee, mentor).Rank, values);
+        EvaluateCriteria(mentee, mentor, Fact(mentee, mentor).Rank, values);
 
     /// <summary>The mentee's rank (1..5) of this mentor, 0 when unranked.</summary>
     public int MenteeRank(int mentee, int mentor) => Fact(mentee, mentor).Rank;
@@ -349,7 +342,7 @@ public sealed class CompiledCohort : IPairSource
     };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Criteria(int i, int j, int rank, Span<double> v)
+    private void EvaluateCriteria(int i, int j, int rank, Span<double> v)
     {
         var shared = _teInterests.AndCount(i, _trInterests, j);
         var union = _teInterestCount[i] + _trInterestCount[j] - shared;

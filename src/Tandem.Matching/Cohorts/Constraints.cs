@@ -21,19 +21,6 @@ public enum Constraint
 /// <summary>A hard constraint a pair breaks, with a sentence a coordinator can read.</summary>
 public sealed record ConstraintFailure(Constraint Reason, string Message);
 
-/// <summary>The scored criteria, in the order breakdowns list them.</summary>
-public enum Criterion
-{
-    Interests,
-    Goals,
-    Industry,
-    Personality,
-    Availability,
-    SeniorityGap,
-    ReverseFit,
-    MenteeRanking,
-}
-
 internal static class ConstraintText
 {
     public static readonly Constraint[] All =

@@ -24,6 +24,8 @@ using Tandem.Web.Features.Sharing;
 using Tandem.Web.Features.Webinars;
 using Tandem.Web.Features.Workbooks;
 using Tandem.Web.Shared.Email;
+using Tandem.Web.Shared.Observability;
+using Tandem.Web.Shared.OpenApi;
 
 namespace Tandem.Web.Shared;
 
@@ -68,10 +70,12 @@ public static class AppSetup
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<IEmailSender<User>, AccountEmails>();
         PublicAddress.AddPublicAddress(services, builder.Configuration);
 
+        services.AddTandemTextEncoding();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -89,8 +93,8 @@ public static class AppSetup
         services.Configure<RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"));
 
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddTandemApiDocs();
+        builder.AddTandemTelemetry();
 
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>();
@@ -99,7 +103,7 @@ public static class AppSetup
         services.AddScoped<MentorDirectory>();
         services.AddScoped<ContactMessages>();
         services.AddScoped<ProfileEditor>();
-        services.AddScoped<ProgramSettings>();
+        services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
         services.AddScoped<CohortTransitions>();
         services.AddScoped<MembershipBook>();
@@ -109,15 +113,15 @@ public static class AppSetup
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.EmailQueue>().AddSingleton<Features.Notifications.EmailQueueSignal>().AddHostedService<Features.Notifications.EmailQueueService>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
-        services.AddScoped<Features.CheckIns.CheckInRules>();
-        services.AddScoped<Features.Feedback.FeedbackRules>().AddScoped<Features.Feedback.FeedforwardThemes>();
-        services.AddScoped<Features.Closure.ClosureRules>();
+        services.AddScoped<Features.CheckIns.CheckInBook>();
+        services.AddScoped<Features.Feedback.FeedbackBook>().AddScoped<Features.Feedback.FeedforwardThemes>();
+        services.AddScoped<Features.Closure.ClosureBook>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
         services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();
         services.AddScoped<MentorGuidance>();
-        services.AddScoped<WebinarSchedule>().AddScoped<DilemmaBoard>();
+        services.AddScoped<WebinarBook>().AddScoped<DilemmaBoard>();
         services.AddScoped<EventBook>().AddScoped<Engagement>().AddScoped<ViewerTime>().AddScoped<ProgramCalendar>();
     }
 
@@ -143,13 +147,8 @@ public static class AppSetup
 
     public static void MapTandem(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "api/docs";
-            o.SwaggerEndpoint("/openapi/v1.json", "Tandem API v1");
-        });
+        app.MapTandemTelemetry();
+        app.MapTandemApiDocs();
         app.MapRazorPages();
         app.MapCulture();
 

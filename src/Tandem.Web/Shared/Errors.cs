@@ -1,16 +1,22 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace Tandem.Web.Shared;
 
 /// <summary>
-/// Validation errors by field, produced once by a feature's rules and shown either as form errors
-/// (<see cref="AddTo"/>) or as an RFC 9457 ValidationProblem from the API.
+/// Validation errors by field, produced once by a feature's rules. A rule returns them as a refused
+/// <see cref="Outcome{T}"/>; <see cref="OutcomeApi"/> turns them into an RFC 9457 ValidationProblem and
+/// <see cref="OutcomePages"/> into form errors. The empty field name means "the form as a whole".
 /// </summary>
 public sealed class Errors
 {
     private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
 
     public bool Any => byField.Count > 0;
+
+    public IEnumerable<string> Fields => byField.Keys;
+
+    /// <summary>Every message, field by field, for a summary.</summary>
+    public IEnumerable<string> Messages => byField.Values.SelectMany(m => m);
+
+    public IEnumerable<(string Field, string Message)> Each => byField.SelectMany(kv => kv.Value.Select(m => (kv.Key, m)));
 
     public Errors Add(string field, string message)
     {
@@ -21,21 +27,5 @@ public sealed class Errors
 
     public IDictionary<string, string[]> ToDictionary() => byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 
-    /// <summary>Adds the errors to a page's ModelState; field names are prefixed (e.g. "Input.").</summary>
-    public void AddTo(ModelStateDictionary modelState, string prefix = "Input.")
-    {
-        foreach (var (field, messages) in byField)
-            foreach (var message in messages)
-                modelState.AddModelError(field.Length == 0 ? "" : prefix + field, message);
-    }
-
     public static Errors One(string field, string message) => new Errors().Add(field, message);
-}
-
-/// <summary>The outcome of a write that can be refused by a business rule.</summary>
-public readonly record struct Outcome<T>(T? Value, Errors? Refusal)
-{
-    public bool Ok => Refusal is null;
-    public static implicit operator Outcome<T>(T value) => new(value, null);
-    public static implicit operator Outcome<T>(Errors errors) => new(default, errors);
 }

@@ -1,3 +1,4 @@
+using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -6,9 +7,10 @@ using Markdig.Syntax.Inlines;
 namespace Tandem.Web.Shared;
 
 /// <summary>
-/// Markdown written by members and coordinators (FAQ answers, library descriptions, workbook instructions).
-/// Raw HTML is disabled (shown escaped, never rendered: HtmlSanitizer is not available here) and links may
-/// only point to http(s), mailto or this site, so no javascript: URLs.
+/// Markdown written by members and coordinators (FAQ answers, library descriptions, workbook instructions). Markdig
+/// renders it with raw HTML disabled (typed HTML is shown as text), then HtmlSanitizer cleans the result: whatever
+/// Markdig node produced a link or an image (inline link, autolink, reference), only http(s), mailto and this site's
+/// own addresses survive, and no script, event handler or style gets through.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -19,27 +21,33 @@ public static class SafeMarkdown
         .DisableHtml()
         .Build();
 
+    // Configured once and only read afterwards, which is how HtmlSanitizer may be shared between threads.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
     public static string ToHtml(string? markdown)
     {
         var document = Markdown.Parse(markdown ?? "", Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (!IsSafe(link.Url)) link.Url = "#";
             link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener");
-        }
-        return document.ToHtml(Pipeline);
+        foreach (var link in document.Descendants<AutolinkInline>())
+            link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener");
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
     }
 
     /// <summary>True for an absolute http or https URL (what a resource link must be).</summary>
     public static bool IsHttpUrl(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
 
-    private static bool IsSafe(string? url)
+    private static HtmlSanitizer CreateSanitizer()
     {
-        if (string.IsNullOrWhiteSpace(url)) return true;
-        var u = url.Trim();
-        if (u.StartsWith('/') || u.StartsWith('#')) return !u.StartsWith("//", StringComparison.Ordinal);
-        return u.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-               || u.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedAttributes.Add("rel");
+        // Markdown never produces these; a member must not be able to smuggle them in through some other node either.
+        foreach (var tag in new[] { "form", "input", "button", "select", "option", "textarea", "fieldset", "legend", "label", "datalist", "optgroup" })
+            sanitizer.AllowedTags.Remove(tag);
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedCssProperties.Clear();
+        return sanitizer;
     }
 }

@@ -42,7 +42,7 @@ public static class Startup
         Console.WriteLine("Demo sign-ins (password for all: " + DemoData.Password + "):");
         foreach (var s in signIns)
             Console.WriteLine($"  {s.Role,-12} {s.Email}");
-        Console.WriteLine($"API docs: {url}/api/docs   Outbox (.eml): {app.Configuration["Email:PickupFolder"]}");
+        Console.WriteLine($"API docs: {url}/api/docs   Outbox (.eml): {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Email.EmailOptions>>().Value.PickupFolder}");
         Console.WriteLine();
     }
 }

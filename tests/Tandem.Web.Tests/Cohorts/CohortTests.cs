@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
 using Tandem.Web.Tests.Infrastructure;
 
 namespace Tandem.Web.Tests.Cohorts;
@@ -158,11 +159,11 @@ public sealed class CohortTests : IDisposable
         (await slowDb.Cohorts.SingleAsync(c => c.Id == id)).Status.ShouldBe(CohortStatus.Draft); // tracked at Version 0
 
         using (var fast = f.Services.CreateScope())
-            (await fast.ServiceProvider.GetRequiredService<CohortTransitions>().MoveAsync(id, CohortStatus.Open, null, default)).Result.ShouldBe(TransitionResult.Done);
+            (await fast.ServiceProvider.GetRequiredService<CohortTransitions>().MoveAsync(id, CohortStatus.Open, null, default)).Ok.ShouldBeTrue();
 
         // The slow context still believes the cohort is a Draft at Version 0; its write must be refused, not applied.
         var outcome = await slow.ServiceProvider.GetRequiredService<CohortTransitions>().MoveAsync(id, CohortStatus.Open, null, default);
-        outcome.Result.ShouldBe(TransitionResult.Conflict);
+        outcome.Refusal!.Kind.ShouldBe(RefusalKind.Conflict);
         (await f.WithDbAsync(db => db.Cohorts.SingleAsync(c => c.Id == id))).Version.ShouldBe(1);
     }
 

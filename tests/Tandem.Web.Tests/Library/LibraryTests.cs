@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Features.Library;
 using Tandem.Web.Shared;
 using Tandem.Web.Tests.Community;
+using Tandem.Web.Tests.Faq;
 using Tandem.Web.Tests.Infrastructure;
 
 namespace Tandem.Web.Tests.Library;
@@ -54,7 +55,7 @@ public sealed class LibraryTests : IAsyncLifetime
         description.QuerySelector("strong")!.TextContent.ShouldBe("Bold");
         description.QuerySelector("b").ShouldBeNull();
         description.TextContent.ShouldContain("<script>alert('x')</script>");
-        description.QuerySelector("a")!.GetAttribute("href").ShouldBe("#");
+        description.QuerySelector("a")!.HasAttribute("href").ShouldBeFalse(); // the script link keeps its text, loses its target
 
         var api = await Factory.ApiClientAsync("mentee@example.com");
         var json = await (await api.GetAsync($"/api/v1/library/{id}")).JsonAsync();
@@ -214,6 +215,29 @@ public sealed class LibraryTests : IAsyncLifetime
         (await coordinator.PostAsJsonAsync($"/api/v1/library/{second}/review", new { decision = "publish" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await other.GetAsync($"/api/v1/library/{second}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await coordinator.PostAsJsonAsync($"/api/v1/library/{second}/review", new { decision = "reject", reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task AMembersSuggestedDescriptionCannotCarryAScriptLinkForTheReviewerOrTheReaders()
+    {
+        await world.MenteeAsync("mentee@example.com");
+        await world.MenteeAsync("reader@example.com");
+        var member = await Factory.ApiClientAsync("mentee@example.com");
+        var suggested = await member.PostAsJsonAsync("/api/v1/library/suggestions", new
+        {
+            kind = "Article", title = "Links", author = "Someone", url = "https://example.com/links", description = MarkdownProbe.Text,
+            tags = new[] { "links" }, language = "en", audience = "All", evidenceBased = false,
+        });
+        suggested.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await suggested.JsonAsync()).GetProperty("id").GetInt32();
+
+        var reviewer = await Pages.GetDocumentAsync(await Factory.PageClientAsync("coord@example.com"), $"/Library/Item/{id}");
+        MarkdownProbe.ShouldBeSafeAndRendered(reviewer, reviewer.QuerySelector(".library-description")!);
+
+        (await (await Factory.ApiClientAsync("coord@example.com")).PostAsJsonAsync($"/api/v1/library/{id}/review", new { decision = "publish" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var reader = await Pages.GetDocumentAsync(await Factory.PageClientAsync("reader@example.com"), $"/Library/Item/{id}");
+        MarkdownProbe.ShouldBeSafeAndRendered(reader, reader.QuerySelector(".library-description")!);
     }
 
     [Fact]

@@ -16,12 +16,12 @@ public sealed class IcsTests
     private const string Description = "准备问题：如何在季度规划中领导团队, and how to negotiate; a \\ backslash.\nSecond line with more words so that the content line is far longer than seventy-five octets and must be folded 多次折行测试多次折行测试。";
 
     [Fact]
-    public async Task TheWriterRoundTripsThroughARealParserWithChineseFoldingAndEscaping()
+    public async Task TheCalendarFileRoundTripsThroughARealParserWithChineseFoldingAndEscaping()
     {
         var start = new DateTime(2027, 5, 12, 6, 30, 0, DateTimeKind.Utc);
-        var ics = IcsWriter.Write([new IcsEvent("meeting-7@tandem", start, start.AddMinutes(90),
-            "导师会面: Zhao Min & Wang Li", "Café Lumen, 3rd floor; room \"A\"", Description, "https://tandem.test/Meetings/7", 3, "CONFIRMED",
-            new IcsPerson("Zhao, Min", "mentee@example.com"), [new IcsPerson("Zhao, Min", "mentee@example.com"), new IcsPerson("王丽", "mentor@example.com")])],
+        var ics = CalendarFile.Write([new IcsEvent("meeting-7@tandem", start, start.AddMinutes(90),
+            "导师会面: Zhao Min & Wang Li; Q2, planning", "Café Lumen, 3rd floor; room \"A\"", Description, "https://tandem.test/Meetings/7", 3, "CONFIRMED",
+            new IcsPerson("Zhao, \"Min\"\nline", "mentee@example.com"), [new IcsPerson("Zhao, Min", "mentee@example.com"), new IcsPerson("王丽", "mentor@example.com")])],
             "REQUEST", new DateTime(2027, 5, 10, 9, 0, 0, DateTimeKind.Utc), "Tandem");
 
         var lines = ics.Split("\r\n");
@@ -29,22 +29,43 @@ public sealed class IcsTests
         ics.Replace("\r\n", "", StringComparison.Ordinal).ShouldNotContain("\n");
         lines.ShouldAllBe(l => Encoding.UTF8.GetByteCount(l) <= 75);
         lines.Count(l => l.StartsWith(' ')).ShouldBeGreaterThan(1);
+        ics.ShouldContain("SUMMARY:导师会面: Zhao Min & Wang Li\\; Q2\\, planning");
+        ics.ShouldNotContain("VTIMEZONE");
 
         var parsed = await ParseAsync(ics);
         parsed.GetProperty("method").GetString().ShouldBe("REQUEST");
+        parsed.GetProperty("name").GetString().ShouldBe("Tandem");
         var e = parsed.GetProperty("events").EnumerateArray().Single();
         e.GetProperty("uid").GetString().ShouldBe("meeting-7@tandem");
-        e.GetProperty("summary").GetString().ShouldBe("导师会面: Zhao Min & Wang Li");
+        e.GetProperty("summary").GetString().ShouldBe("导师会面: Zhao Min & Wang Li; Q2, planning");
         e.GetProperty("description").GetString().ShouldBe(Description);
         e.GetProperty("location").GetString().ShouldBe("Café Lumen, 3rd floor; room \"A\"");
+        e.GetProperty("url").GetString().ShouldBe("https://tandem.test/Meetings/7");
         e.GetProperty("dtstart").GetString().ShouldBe("2027-05-12T06:30:00+00:00");
         e.GetProperty("dtend").GetString().ShouldBe("2027-05-12T08:00:00+00:00");
         e.GetProperty("dtstamp").GetString().ShouldBe("2027-05-10T09:00:00+00:00");
         e.GetProperty("sequence").GetInt32().ShouldBe(3);
         e.GetProperty("status").GetString().ShouldBe("CONFIRMED");
         e.GetProperty("organizer").GetString().ShouldBe("mailto:mentee@example.com");
-        e.GetProperty("organizer_cn").GetString().ShouldBe("Zhao, Min");
+        e.GetProperty("organizer_cn").GetString().ShouldBe("Zhao, 'Min' line");
         e.GetProperty("attendees").EnumerateArray().Select(a => a.GetString()).ShouldBe(["mailto:mentee@example.com", "mailto:mentor@example.com"]);
+    }
+
+    [Fact]
+    public async Task InAReadersTimeZoneTheTimesCarryATzidAndItsVTimezoneAndStayTheSameInstant()
+    {
+        var start = new DateTime(2027, 5, 12, 6, 30, 0, DateTimeKind.Utc);
+        var beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var ics = CalendarFile.Write([new IcsEvent("webinar-3@tandem", start, start.AddHours(1), "Negotiation")], "PUBLISH", start, zone: beijing);
+
+        ics.ShouldContain("DTSTART;TZID=Asia/Shanghai:20270512T143000");
+        var parsed = await ParseAsync(ics);
+        parsed.GetProperty("timezones").EnumerateArray().Select(z => z.GetString()).ShouldBe(["Asia/Shanghai"]);
+        var e = parsed.GetProperty("events").EnumerateArray().Single();
+        e.GetProperty("dtstart_tzid").GetString().ShouldBe("Asia/Shanghai");
+        e.GetProperty("dtstart").GetString().ShouldBe("2027-05-12T14:30:00+08:00");
+        e.GetProperty("dtstart_utc").GetString().ShouldBe("2027-05-12T06:30:00+00:00");
+        e.GetProperty("organizer").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
@@ -69,6 +90,7 @@ public sealed class IcsTests
         e.GetProperty("description").GetString()!.ShouldContain("问题一：如何准备述职, with commas; and semicolons");
         e.GetProperty("dtstart").GetString().ShouldBe("2027-05-12T09:00:00+00:00");
         e.GetProperty("summary").GetString().ShouldBe("Tandem: Zhao Min & Wang Li");
+        e.GetProperty("dtstart_tzid").ValueKind.ShouldBe(JsonValueKind.Null); // the mentor set no time zone: UTC, as her pages show
     }
 
     [Fact]
@@ -87,6 +109,12 @@ public sealed class IcsTests
         feed.StatusCode.ShouldBe(HttpStatusCode.OK);
         var parsed = await ParseAsync(await feed.Content.ReadAsStringAsync());
         parsed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("uid").GetString()).ShouldBe([$"meeting-{first}@tandem"]);
+        // The mentee's profile says Asia/Shanghai: her feed speaks her zone, at the same instant.
+        parsed.GetProperty("timezones").EnumerateArray().Select(z => z.GetString()).ShouldBe(["Asia/Shanghai"]);
+        var only = parsed.GetProperty("events")[0];
+        only.GetProperty("dtstart_tzid").GetString().ShouldBe("Asia/Shanghai");
+        only.GetProperty("dtstart_utc").GetString().ShouldBe("2027-05-12T09:00:00+00:00");
+        parsed.GetProperty("method").ValueKind.ShouldBe(JsonValueKind.Null);
         link.AbsolutePath.Length.ShouldBeGreaterThan("/calendar/.ics".Length + 40); // 32 random bytes, url-safe
 
         (await Pages.PostFormAsync(page, "/Meetings/Calendar", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);

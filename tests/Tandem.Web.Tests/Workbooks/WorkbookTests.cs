@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Features.Workbooks;
 using Tandem.Web.Tests.Community;
+using Tandem.Web.Tests.Faq;
 using Tandem.Web.Tests.Infrastructure;
 
 namespace Tandem.Web.Tests.Workbooks;
@@ -138,6 +139,24 @@ public sealed class WorkbookTests : IAsyncLifetime
         instructions.QuerySelector("strong")!.TextContent.ShouldBe("specific");
         instructions.QuerySelector("script").ShouldBeNull();
         instructions.TextContent.ShouldContain("<script>alert(1)</script>");
+    }
+
+    [Fact]
+    public async Task SectionInstructionsCannotCarryAScriptLinkButOrdinaryMarkdownRenders()
+    {
+        await world.MenteeAsync("mei@example.com");
+        var coordinator = await Factory.ApiClientAsync("coord@example.com");
+        var created = await coordinator.PostAsJsonAsync("/api/v1/workbooks", new WorkbookRequest("Links", "A workbook.", CohortPhase.Start, Published: true));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var workbook = (await created.JsonAsync()).GetInt32();
+        var section = await coordinator.PostAsJsonAsync($"/api/v1/workbooks/{workbook}/sections", new SectionRequest("Section", MarkdownProbe.Text));
+        section.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var sectionId = (await section.JsonAsync()).GetInt32();
+
+        var mentee = await Pages.GetDocumentAsync(await Factory.PageClientAsync("mei@example.com"), $"/Workbooks/{workbook}");
+        MarkdownProbe.ShouldBeSafeAndRendered(mentee, mentee.QuerySelector($"#section-{sectionId} .instructions")!);
+        var manage = await Pages.GetDocumentAsync(await Factory.PageClientAsync("coord@example.com"), $"/Workbooks/Manage/{workbook}");
+        MarkdownProbe.ShouldBeSafeAndRendered(manage, manage.QuerySelector(".instructions")!);
     }
 
     [Fact]

@@ -58,11 +58,8 @@ public static class LanguageApi
         return group;
     }
 
-    private static async Task<Results<Ok<LanguageResponse>, ValidationProblem>> PutAsync(LanguageRequest request, HttpContext http, UserLanguage languages, CancellationToken ct)
-    {
-        var outcome = await languages.SetAsync(http.User.Id(), request.Language, ct);
-        return outcome.Ok ? TypedResults.Ok(new LanguageResponse(outcome.Value!)) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<LanguageResponse>, ValidationProblem>> PutAsync(LanguageRequest request, HttpContext http, UserLanguage languages, CancellationToken ct) =>
+        (await languages.SetAsync(http.User.Id(), request.Language, ct)).ToApi(language => TypedResults.Ok(new LanguageResponse(language)));
 }
 
 /// <summary>Stamps every new account with the language of the request that makes it (the registration page, the

@@ -18,9 +18,9 @@ public sealed class AgreementBook(TandemDb db, TimeProvider clock, IStringLocali
 {
     public const int LongText = 4000;
 
-    public async Task<Outcome<Agreement>?> SaveAsync(int pairId, string me, AgreementRequest r, CancellationToken ct)
+    public async Task<Outcome<Agreement>> SaveAsync(int pairId, string me, AgreementRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         var errors = new Errors();
         foreach (var (field, value) in new[] { (nameof(r.AreasForGrowth), r.AreasForGrowth), (nameof(r.DesiredOutcomes), r.DesiredOutcomes),
@@ -45,9 +45,9 @@ public sealed class AgreementBook(TandemDb db, TimeProvider clock, IStringLocali
     }
 
     /// <summary>Records the person's confirmation with its time; the agreement needs the confidentiality acknowledgement and a goal.</summary>
-    public async Task<Outcome<Agreement>?> ConfirmAsync(int pairId, string me, CancellationToken ct)
+    public async Task<Outcome<Agreement>> ConfirmAsync(int pairId, string me, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         var agreement = await db.Agreements.SingleOrDefaultAsync(a => a.PairId == pairId, ct);
         var errors = new Errors();
@@ -63,10 +63,10 @@ public sealed class AgreementBook(TandemDb db, TimeProvider clock, IStringLocali
         return agreement;
     }
 
-    public async Task<Outcome<Goal>?> AddGoalAsync(int pairId, string me, GoalRequest r, CancellationToken ct)
+    public async Task<Outcome<Goal>> AddGoalAsync(int pairId, string me, GoalRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
-        if (Refusal(pair) is { } refused) return refused;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
+        if (GoalRefusal(pair) is { } refused) return refused;
         if (Validate(r) is { } errors) return errors;
         var now = clock.GetUtcNow().UtcDateTime;
         var goal = new Goal
@@ -80,12 +80,12 @@ public sealed class AgreementBook(TandemDb db, TimeProvider clock, IStringLocali
         return goal;
     }
 
-    public async Task<Outcome<Goal>?> EditGoalAsync(int pairId, int goalId, string me, GoalRequest r, CancellationToken ct)
+    public async Task<Outcome<Goal>> EditGoalAsync(int pairId, int goalId, string me, GoalRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId && g.PairId == pairId, ct);
-        if (goal is null) return null;
-        if (Refusal(pair) is { } refused) return refused;
+        if (goal is null) return Refusal.NotFound;
+        if (GoalRefusal(pair) is { } refused) return refused;
         if (Validate(r) is { } errors) return errors;
         goal.Title = r.Title!.Trim();
         goal.Measure = r.Measure!.Trim();
@@ -98,11 +98,11 @@ public sealed class AgreementBook(TandemDb db, TimeProvider clock, IStringLocali
     }
 
     /// <summary>The mentee records progress (0–100) with a note; the mentor adds a comment (a note without progress).</summary>
-    public async Task<Outcome<GoalUpdate>?> AddUpdateAsync(int pairId, int goalId, string me, GoalUpdateRequest r, CancellationToken ct)
+    public async Task<Outcome<GoalUpdate>> AddUpdateAsync(int pairId, int goalId, string me, GoalUpdateRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId && g.PairId == pairId, ct);
-        if (goal is null) return null;
+        if (goal is null) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(r.Note)) errors.Add(nameof(r.Note), pair.IsMentee ? t["Please write a short note on your progress."] : t["Please write your comment."]);
@@ -123,7 +123,7 @@ public sealed class AgreementBook(TandemDb db, TimeProvider clock, IStringLocali
         return update;
     }
 
-    private Errors? Refusal(PairMember pair) =>
+    private Errors? GoalRefusal(PairMember pair) =>
         PairAccess.ClosedRefusal(pair, pt) ?? (pair.IsMentee ? null : Errors.One("", t["The mentee leads the goals: only the mentee adds and edits them. You can comment on their updates."]));
 
     private Errors? Validate(GoalRequest r)

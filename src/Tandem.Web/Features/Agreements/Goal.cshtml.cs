@@ -41,26 +41,17 @@ public sealed class GoalModel(TandemDb db, AgreementBook book, IStringLocalizer<
     public async Task<IActionResult> OnPostAsync(int pairId, int goalId, CancellationToken ct)
     {
         var outcome = await book.AddUpdateAsync(pairId, goalId, User.Id(), new GoalUpdateRequest(Input.Note, Input.Progress), ct);
-        return await DoneAsync(pairId, goalId, outcome is { } o ? (o.Ok, o.Refusal) : null, "Input.", ct);
+        return await DoneAsync(pairId, goalId, outcome, "Input.", ct);
     }
 
     public async Task<IActionResult> OnPostEditAsync(int pairId, int goalId, CancellationToken ct)
     {
         var outcome = await book.EditGoalAsync(pairId, goalId, User.Id(), new GoalRequest(Edit.Title, Edit.Measure, Edit.TargetDate, Edit.Status), ct);
-        return await DoneAsync(pairId, goalId, outcome is { } o ? (o.Ok, o.Refusal) : null, "Edit.", ct);
+        return await DoneAsync(pairId, goalId, outcome, "Edit.", ct);
     }
 
-    private async Task<IActionResult> DoneAsync(int pairId, int goalId, (bool Ok, Errors? Refusal)? outcome, string prefix, CancellationToken ct)
-    {
-        if (outcome is not { } o) return NotFound();
-        if (!o.Ok)
-        {
-            o.Refusal!.AddTo(ModelState, prefix);
-            return await LoadAsync(pairId, goalId, ct) ? Page() : NotFound();
-        }
-        TempData["Flash"] = t["The goal is updated."].Value;
-        return RedirectToPage("/Agreements/Goal", new { pairId, goalId });
-    }
+    private Task<IActionResult> DoneAsync<T>(int pairId, int goalId, Outcome<T> outcome, string prefix, CancellationToken ct) =>
+        this.AnswerAsync(outcome, _ => t["The goal is updated."], _ => RedirectToPage("/Agreements/Goal", new { pairId, goalId }), () => LoadAsync(pairId, goalId, ct), prefix);
 
     private async Task<bool> LoadAsync(int pairId, int goalId, CancellationToken ct)
     {

@@ -50,28 +50,18 @@ public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer
     {
         var request = new AgreementRequest(Input.AreasForGrowth, Input.DesiredOutcomes, Input.MenteeExpectations, Input.MentorExpectations,
             Input.RolesAndResponsibilities, Input.MeetingCadence, Input.ConfidentialityAcknowledged);
-        return await DoneAsync(pairId, await book.SaveAsync(pairId, User.Id(), request, ct) is { } o ? (o.Ok, o.Refusal) : null, t["The agreement is saved. Please both confirm it again."], "Input.", ct);
+        return await DoneAsync(pairId, await book.SaveAsync(pairId, User.Id(), request, ct), t["The agreement is saved. Please both confirm it again."], "Input.", ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(int pairId, CancellationToken ct) =>
-        await DoneAsync(pairId, await book.ConfirmAsync(pairId, User.Id(), ct) is { } o ? (o.Ok, o.Refusal) : null, t["You confirmed the agreement."], "Input.", ct);
+        await DoneAsync(pairId, await book.ConfirmAsync(pairId, User.Id(), ct), t["You confirmed the agreement."], "Input.", ct);
 
     public async Task<IActionResult> OnPostGoalAsync(int pairId, CancellationToken ct) =>
-        await DoneAsync(pairId, await book.AddGoalAsync(pairId, User.Id(), new GoalRequest(Goal.Title, Goal.Measure, Goal.TargetDate, null), ct) is { } o ? (o.Ok, o.Refusal) : null,
+        await DoneAsync(pairId, await book.AddGoalAsync(pairId, User.Id(), new GoalRequest(Goal.Title, Goal.Measure, Goal.TargetDate, null), ct),
             t["The goal is added."], "Goal.", ct);
 
-    private async Task<IActionResult> DoneAsync(int pairId, (bool Ok, Errors? Refusal)? outcome, string flash, string prefix, CancellationToken ct)
-    {
-        if (outcome is not { } o) return NotFound();
-        if (!o.Ok)
-        {
-            o.Refusal!.AddTo(ModelState, prefix);
-            if (!await LoadAsync(pairId, ct)) return NotFound();
-            return Page();
-        }
-        TempData["Flash"] = flash;
-        return RedirectToPage("/Agreements/Index", new { pairId });
-    }
+    private Task<IActionResult> DoneAsync<T>(int pairId, Outcome<T> outcome, string flash, string prefix, CancellationToken ct) =>
+        this.AnswerAsync(outcome, _ => flash, _ => RedirectToPage("/Agreements/Index", new { pairId }), () => LoadAsync(pairId, ct), prefix);
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
     {

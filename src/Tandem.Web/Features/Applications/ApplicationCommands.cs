@@ -19,7 +19,7 @@ public enum Decision
 
 /// <summary>
 /// Every write to an application — submit, edit, withdraw, decide — used alike by the pages and the API.
-/// A null result means "no such application for this caller" (404 to the caller, never a hint that it exists).
+/// Not found means "no such application for this caller" (404 to the caller, never a hint that it exists).
 /// </summary>
 public sealed class ApplicationCommands(
     TandemDb db, ApplicationRules rules, TimeProvider clock, Notices notices, IStringLocalizer<ApplicationsText> t, ILogger<ApplicationCommands> logger)
@@ -64,10 +64,10 @@ public sealed class ApplicationCommands(
         return application;
     }
 
-    public async Task<Outcome<Application>?> UpdateAsync(int id, string userId, ApplicationFields fields, CancellationToken ct)
+    public async Task<Outcome<Application>> UpdateAsync(int id, string userId, ApplicationFields fields, CancellationToken ct)
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
-        if (application is null) return null;
+        if (application is null) return Refusal.NotFound;
         var cohort = (await rules.CohortAsync(application.CohortId, ct))!;
         if (rules.EditRefusal(application.Status, cohort) is { } refused)
             return Errors.One("Status", refused);
@@ -78,10 +78,10 @@ public sealed class ApplicationCommands(
         return application;
     }
 
-    public async Task<Outcome<Application>?> WithdrawAsync(int id, string userId, CancellationToken ct)
+    public async Task<Outcome<Application>> WithdrawAsync(int id, string userId, CancellationToken ct)
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.UserId == userId, ct);
-        if (application is null) return null;
+        if (application is null) return Refusal.NotFound;
         var cohort = (await rules.CohortAsync(application.CohortId, ct))!;
         if (rules.WithdrawRefusal(application.Status, cohort) is { } refused)
             return Errors.One("Status", refused);
@@ -92,10 +92,10 @@ public sealed class ApplicationCommands(
         return application;
     }
 
-    public async Task<Outcome<Application>?> DecideAsync(int id, string coordinatorId, Decision decision, string? reason, CancellationToken ct)
+    public async Task<Outcome<Application>> DecideAsync(int id, string coordinatorId, Decision decision, string? reason, CancellationToken ct)
     {
         var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null) return null;
+        if (application is null) return Refusal.NotFound;
         var cohort = (await rules.CohortAsync(application.CohortId, ct))!;
         if (cohort.Status is not (CohortStatus.Open or CohortStatus.Matching))
             return Errors.One("CohortId", t["Decisions can only be made while {0} is open or matching.", cohort.Name]);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Cohorts;
@@ -30,8 +29,6 @@ public sealed record ApplicationListItem(
     string? JobTitle, IReadOnlyList<string> Expertise, int Capacity, IReadOnlyList<string> Languages, string? DecisionReason, DateTime SubmittedAt);
 
 public sealed record OpenCohort(int Id, string Name, DateOnly ApplicationsCloseOn, DateOnly StartsOn);
-
-public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
 {
@@ -67,16 +64,9 @@ public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
         public DateTime SubmittedAt { get; init; }
     }
 
-    public async Task<PageResponse<ApplicationListItem>> PageAsync(ApplicationFilter filter, int page, int pageSize, CancellationToken ct)
-    {
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = Query(filter);
-        var total = await query.CountAsync(ct);
-        var last = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, last);
-        var rows = await Sorted(query, filter).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PageResponse<ApplicationListItem>(rows.Select(ToItem).ToList(), page, pageSize, total);
-    }
+    public Task<PageResponse<ApplicationListItem>> PageAsync(ApplicationFilter filter, int? page, int? pageSize, CancellationToken ct) =>
+        Sorted(Query(filter), filter).ToPageAsync(page, Paging.Size(pageSize, DefaultPageSize, MaxPageSize),
+            async rows => (await rows.ToListAsync(ct)).Select(ToItem).ToList(), ct);
 
     public async Task<List<ApplicationListItem>> AllAsync(ApplicationFilter filter, CancellationToken ct) =>
         (await Sorted(Query(filter), filter).ToListAsync(ct)).Select(ToItem).ToList();
@@ -110,21 +100,13 @@ public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
     public async Task<byte[]> CsvAsync(ApplicationFilter filter, CancellationToken ct)
     {
         var items = await AllAsync(filter, ct);
-        using var buffer = new MemoryStream();
-        // Escape cells a spreadsheet would run as formulas (a name like "=HYPERLINK(...)").
-        var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
-        {
-            csv.WriteHeader(CsvColumns);
-            foreach (var i in items)
-                csv.WriteRecord([
-                    i.Id.ToString(CultureInfo.InvariantCulture), i.CohortName, i.ApplicantName, i.Email, i.Role.ToString(), i.Status.ToString(),
-                    i.TrackName, i.Seniority, i.Industry, i.Employer, i.JobTitle, string.Join("; ", i.Expertise),
-                    i.Role == ApplicationRole.Mentor ? i.Capacity.ToString(CultureInfo.InvariantCulture) : "",
-                    string.Join("; ", i.Languages), i.DecisionReason, i.SubmittedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                ]);
-        }
-        return buffer.ToArray();
+        return Csv.Write(CsvColumns, items, i =>
+        [
+            i.Id.ToString(CultureInfo.InvariantCulture), i.CohortName, i.ApplicantName, i.Email, i.Role.ToString(), i.Status.ToString(),
+            i.TrackName, i.Seniority, i.Industry, i.Employer, i.JobTitle, string.Join("; ", i.Expertise),
+            i.Role == ApplicationRole.Mentor ? i.Capacity.ToString(CultureInfo.InvariantCulture) : "",
+            string.Join("; ", i.Languages), i.DecisionReason, i.SubmittedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ]);
     }
 
     public static IReadOnlyList<int> TrackIds(string stored) =>

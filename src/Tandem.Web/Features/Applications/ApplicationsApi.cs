@@ -53,16 +53,16 @@ public static class ApplicationsApi
 {
     public static RouteGroupBuilder MapApplications(this RouteGroupBuilder api)
     {
-        api.MapPost("/cohorts/{cohortId:int}/applications", SubmitAsync).WithTags("Applications").RequireAuthorization();
-        api.MapGet("/me/applications", MineAsync).WithTags("Applications").RequireAuthorization();
-        api.MapGet("/applications.csv", ExportAsync).WithTags("Applications").RequireAuthorization(Roles.Coordinator);
+        api.MapPost("/cohorts/{cohortId:int}/applications", SubmitAsync).WithTags("Applications").RequireAuthorization().WithSummary("Applies to a cohort as mentee or mentor; a refusal says why and what to do.");
+        api.MapGet("/me/applications", MineAsync).WithTags("Applications").RequireAuthorization().WithSummary("The signed-in member's own applications.");
+        api.MapGet("/applications.csv", ExportAsync).WithTags("Applications").RequireAuthorization(Roles.Coordinator).WithSummary("The filtered application list as CSV (coordinators).");
 
         var group = api.MapGroup("/applications").WithTags("Applications");
-        group.MapGet("/", ListAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization();
-        group.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization();
-        group.MapPost("/{id:int}/decision", DecideAsync).RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", ListAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Applications filtered and paged, 25 a page, newest first unless sort=oldest (coordinators).");
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization().WithSummary("One application, for its owner or a coordinator.");
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization().WithSummary("The owner edits the application while it is submitted or waitlisted and the window is open.");
+        group.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization().WithSummary("The owner withdraws the application before the cohort starts; its membership seat is freed.");
+        group.MapPost("/{id:int}/decision", DecideAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Accepts, waitlists or declines an application; a decline needs a reason, which is emailed (coordinators).");
         return group;
     }
 
@@ -71,9 +71,7 @@ public static class ApplicationsApi
         int cohortId, ApplicationRequest request, ClaimsPrincipal user, ApplicationCommands commands, TandemDb db, CancellationToken ct)
     {
         var outcome = await commands.SubmitAsync(user.Id(), cohortId, request.Role, request.ToFields(), ct);
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var response = await ReadAsync(db, outcome.Value!.Id, user.Id(), false, ct);
-        return TypedResults.Created($"/api/v1/applications/{outcome.Value.Id}", response);
+        return await outcome.ToApiAsync(async a => TypedResults.Created($"/api/v1/applications/{a.Id}", await ReadAsync(db, a.Id, user.Id(), false, ct)));
     }
 
     private static async Task<Ok<List<MyApplicationResponse>>> MineAsync(ClaimsPrincipal user, ApplicationSearch search, CancellationToken ct) =>
@@ -82,7 +80,7 @@ public static class ApplicationsApi
     /// <summary>Coordinators: applications filtered and paged (25 by default, newest first unless sort=oldest).</summary>
     private static async Task<Ok<PageResponse<ApplicationListItem>>> ListAsync(
         [AsParameters] FilterQuery query, ApplicationSearch search, CancellationToken ct) =>
-        TypedResults.Ok(await search.PageAsync(query.ToFilter(), query.Page ?? 1, query.PageSize ?? ApplicationSearch.DefaultPageSize, ct));
+        TypedResults.Ok(await search.PageAsync(query.ToFilter(), query.Page, query.PageSize, ct));
 
     /// <summary>Coordinators: the filtered list as CSV.</summary>
     private static async Task<FileContentHttpResult> ExportAsync([AsParameters] FilterQuery query, ApplicationSearch search, CancellationToken ct) =>
@@ -107,12 +105,8 @@ public static class ApplicationsApi
         await Answer(await commands.DecideAsync(id, user.Id(), request.Decision, request.Reason, ct), db, user, ct);
 
     private static async Task<Results<Ok<ApplicationResponse>, NotFound, ValidationProblem>> Answer(
-        Outcome<Application>? outcome, TandemDb db, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (outcome is not { } o) return TypedResults.NotFound();
-        if (!o.Ok) return TypedResults.ValidationProblem(o.Refusal!.ToDictionary());
-        return TypedResults.Ok((await ReadAsync(db, o.Value!.Id, user.Id(), user.IsCoordinator(), ct))!);
-    }
+        Outcome<Application> outcome, TandemDb db, ClaimsPrincipal user, CancellationToken ct) =>
+        await outcome.ToApiAsync(async a => TypedResults.Ok((await ReadAsync(db, a.Id, user.Id(), user.IsCoordinator(), ct))!));
 
     /// <summary>One application, for its owner or a coordinator; null for anyone else.</summary>
     internal static async Task<ApplicationResponse?> ReadAsync(TandemDb db, int id, string userId, bool coordinator, CancellationToken ct)

@@ -36,12 +36,12 @@ public sealed class ApplyModel(ApplicationRules rules, ApplicationCommands comma
         await LoadAsync(ct);
         if (!ModelState.IsValid) return Page();
         var outcome = await commands.SubmitAsync(User.Id(), CohortId, Role, Input.ToFields(), ct);
-        if (!outcome.Ok)
+        if (outcome.Refusal is { } refusal)
         {
-            Show(outcome.Refusal!, blocked: Cohort is null);
+            Show(refusal.Errors, blocked: Cohort is null);
             return Page();
         }
-        TempData["Flash"] = t["Thank you! Your application to {0} is submitted. You can edit it until applications close.", Cohort!.Name].Value;
+        this.Flash(t["Thank you! Your application to {0} is submitted. You can edit it until applications close.", Cohort!.Name]);
         return RedirectToPage("/Applications/Mine");
     }
 
@@ -53,9 +53,9 @@ public sealed class ApplyModel(ApplicationRules rules, ApplicationCommands comma
 
     private void Show(Errors errors, bool blocked)
     {
-        errors.AddTo(ModelState);
+        this.Refuse(errors);
         Blocked = blocked;
-        var fields = errors.ToDictionary().Keys;
+        var fields = errors.Fields.ToList();
         ProfileProblem = fields.Contains("Profile") || fields.Contains("TrackId") || fields.Contains("TracksServed");
     }
 }

@@ -32,14 +32,7 @@ public sealed class EditModel(ApplicationRules rules, ApplicationCommands comman
         if (application is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         var outcome = await commands.UpdateAsync(id, User.Id(), Input.ToFields(), ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Your application to {0} is updated.", Cohort.Name].Value;
-        return RedirectToPage("/Applications/Mine");
+        return await this.AnswerAsync(outcome, _ => t["Your application to {0} is updated.", Cohort.Name], _ => RedirectToPage("/Applications/Mine"));
     }
 
     private async Task<Application?> LoadAsync(int id, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Applications;
 
@@ -21,10 +22,10 @@ public sealed class IndexModel(ApplicationSearch search, TandemDb db) : PageMode
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public PageResponse<ApplicationListItem> Result { get; private set; } = new([], 1, ApplicationSearch.DefaultPageSize, 0);
+    public PageResponse<ApplicationListItem> Result { get; private set; } = PageResponse<ApplicationListItem>.Empty(ApplicationSearch.DefaultPageSize);
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Tracks { get; private set; } = [];
-    public int LastPage => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    public int LastPage => Result.TotalPages;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -33,15 +33,10 @@ public sealed class ReviewModel(ApplicationCommands commands, ApplicationRules r
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var outcome = await commands.DecideAsync(id, User.Id(), Input.Decision, Input.Reason, ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState);
-            await LoadAsync(id, ct);
-            return Page();
-        }
+        if (outcome.IsNotFound) return NotFound();
         await LoadAsync(id, ct);
-        TempData["Flash"] = t["{0} is now {1}; we emailed the applicant.", Profile?.DisplayName ?? Email ?? "", rules.StatusName(Application.Status)].Value;
+        if (this.Refused(outcome)) return Page();
+        this.Flash(t["{0} is now {1}; we emailed the applicant.", Profile?.DisplayName ?? Email ?? "", rules.StatusName(Application.Status)]);
         return RedirectToPage("/Applications/Review", new { id });
     }
 

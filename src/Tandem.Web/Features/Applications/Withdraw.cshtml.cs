@@ -25,14 +25,7 @@ public sealed class WithdrawModel(ApplicationRules rules, ApplicationCommands co
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcome = await commands.WithdrawAsync(id, User.Id(), ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Your application to {0} is withdrawn.", CohortName].Value;
-        return RedirectToPage("/Applications/Mine");
+        return await this.AnswerAsync(outcome, _ => t["Your application to {0} is withdrawn.", CohortName], _ => RedirectToPage("/Applications/Mine"));
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

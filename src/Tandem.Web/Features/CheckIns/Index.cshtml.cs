@@ -9,14 +9,14 @@ namespace Tandem.Web.Features.CheckIns;
 
 /// <summary>A pair's check-ins: each member answers due points; a coordinator sees ratings and notes.</summary>
 [Authorize]
-public sealed class IndexModel(CheckInRules rules, IStringLocalizer<CheckInsText> t) : PageModel
+public sealed class IndexModel(CheckInBook book, IStringLocalizer<CheckInsText> t) : PageModel
 {
     public sealed class InputModel
     {
         public int Month { get; set; }
         [Range(1, 5, ErrorMessage = "Choose a rating from 1 to 5.")] public int Progress { get; set; }
         [Range(1, 5, ErrorMessage = "Choose a rating from 1 to 5.")] public int Relationship { get; set; }
-        [StringLength(CheckInRules.MaxNote, ErrorMessage = "The note is too long.")] public string? NoteToCoordinator { get; set; }
+        [StringLength(CheckInBook.MaxNote, ErrorMessage = "The note is too long.")] public string? NoteToCoordinator { get; set; }
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -29,19 +29,13 @@ public sealed class IndexModel(CheckInRules rules, IStringLocalizer<CheckInsText
     {
         if (!await LoadAsync(pairId, ct) || !IsMember) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var outcome = (await rules.SubmitAsync(pairId, User.Id(), new(Input.Month, Input.Progress, Input.Relationship, Input.NoteToCoordinator), ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Thank you: your month-{0} check-in is saved.", Input.Month].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await book.SubmitAsync(pairId, User.Id(), new(Input.Month, Input.Progress, Input.Relationship, Input.NoteToCoordinator), ct);
+        return await this.AnswerAsync(outcome, _ => t["Thank you: your month-{0} check-in is saved.", Input.Month], _ => RedirectToPage(new { pairId }));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
     {
-        if (await rules.ReadAsync(pairId, User.Id(), User.IsCoordinator(), ct) is not { } view) return false;
+        if (await book.ReadAsync(pairId, User.Id(), User.IsCoordinator(), ct) is not { } view) return false;
         View = view;
         IsMember = view.Role != Pace.PairRole.None;
         return true;

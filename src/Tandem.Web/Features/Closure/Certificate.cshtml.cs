@@ -7,13 +7,13 @@ namespace Tandem.Web.Features.Closure;
 
 /// <summary>A printable certificate of participation, for the person themself only, once their pair has closed.</summary>
 [Authorize]
-public sealed class CertificateModel(ClosureRules rules) : PageModel
+public sealed class CertificateModel(ClosureBook book) : PageModel
 {
     public Certificate Certificate { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct)
     {
-        if (await rules.CertificateAsync(pairId, User.Id(), ct) is not { } c) return NotFound();
+        if (await book.CertificateAsync(pairId, User.Id(), ct) is not { } c) return NotFound();
         Certificate = c;
         return Page();
     }

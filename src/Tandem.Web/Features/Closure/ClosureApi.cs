@@ -14,48 +14,43 @@ public static class ClosureApi
     public static RouteGroupBuilder MapClosure(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pairs/{id:int}").WithTags("Closure");
-        group.MapGet("/closure", GetAsync).RequireAuthorization();
-        group.MapPost("/close", CloseAsync).RequireAuthorization();
-        group.MapPost("/reflection", ReflectAsync).RequireAuthorization();
-        group.MapPost("/repair", RepairAsync).RequireAuthorization(Roles.Coordinator);
-        api.MapGet("/me/alumni", AlumniAsync).WithTags("Closure").RequireAuthorization();
+        group.MapGet("/closure", GetAsync).RequireAuthorization().WithSummary("The pair's closure: status, the caller's closing words and the other's gratitude note.");
+        group.MapPost("/close", CloseAsync).RequireAuthorization().WithSummary("Closes an active pair early, with a reason (either member or a coordinator).");
+        group.MapPost("/reflection", ReflectAsync).RequireAuthorization().WithSummary("The caller's reflection, gratitude note and transition plan, once the pair has closed.");
+        group.MapPost("/repair", RepairAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Re-pairs the mentee of an early-closed pair with a mentor of the cohort who has room (coordinators).");
+        api.MapGet("/me/alumni", AlumniAsync).WithTags("Closure").RequireAuthorization().WithSummary("Whether the signed-in member is alumni, and the completed or early-closed pairs that make them so.");
         return group;
     }
 
     /// <summary>A member's closure: status, own closing words, and the other's gratitude note.</summary>
-    private static async Task<Results<Ok<ClosureView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, ClosureRules rules, CancellationToken ct) =>
-        await rules.ReadAsync(id, user.Id(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ClosureView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, ClosureBook book, CancellationToken ct) =>
+        await book.ReadAsync(id, user.Id(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
 
     /// <summary>Either member or a coordinator closes an active pair early (reason: GoalsReached, Mismatch, PersonalReasons, NoResponse).</summary>
     private static async Task<Results<Ok<ClosedPairResponse>, NotFound, ValidationProblem>> CloseAsync(
-        int id, CloseRequest request, ClaimsPrincipal user, ClosureRules rules, CancellationToken ct)
+        int id, CloseRequest request, ClaimsPrincipal user, ClosureBook book, CancellationToken ct)
     {
-        if (await rules.CloseEarlyAsync(id, user.Id(), user.IsCoordinator(), request.Reason, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var p = outcome.Value!;
-        return TypedResults.Ok(new ClosedPairResponse(p.Id, p.Status, p.CloseReason, p.ClosedAt));
+        var outcome = await book.CloseEarlyAsync(id, user.Id(), user.IsCoordinator(), request.Reason, ct);
+        return outcome.ToApi(p => TypedResults.Ok(new ClosedPairResponse(p.Id, p.Status, p.CloseReason, p.ClosedAt)));
     }
 
     /// <summary>A member's reflection, gratitude note (shown to the other) and transition plan, once the pair has closed.</summary>
     private static async Task<Results<Created<ClosureView>, NotFound, ValidationProblem>> ReflectAsync(
-        int id, ReflectionRequest request, ClaimsPrincipal user, ClosureRules rules, CancellationToken ct)
+        int id, ReflectionRequest request, ClaimsPrincipal user, ClosureBook book, CancellationToken ct)
     {
-        if (await rules.ReflectAsync(id, user.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Created($"/api/v1/pairs/{id}/closure", (await rules.ReadAsync(id, user.Id(), ct))!);
+        var outcome = await book.ReflectAsync(id, user.Id(), request, ct);
+        return await outcome.ToApiAsync(async _ => TypedResults.Created($"/api/v1/pairs/{id}/closure", (await book.ReadAsync(id, user.Id(), ct))!));
     }
 
     /// <summary>Coordinators: re-pairs the mentee of an early-closed pair with a mentor of the cohort who has room.</summary>
     private static async Task<Results<Created<RepairedPairResponse>, NotFound, ValidationProblem>> RepairAsync(
-        int id, RepairRequest request, ClosureRules rules, CancellationToken ct)
+        int id, RepairRequest request, ClosureBook book, CancellationToken ct)
     {
-        if (await rules.RepairAsync(id, request.MentorId, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var p = outcome.Value!;
-        return TypedResults.Created($"/api/v1/pairs/{p.Id}/closure", new RepairedPairResponse(p.Id, p.CohortId, p.MenteeId, p.MentorId, p.Origin));
+        var outcome = await book.RepairAsync(id, request.MentorId, ct);
+        return outcome.ToApi(p => TypedResults.Created($"/api/v1/pairs/{p.Id}/closure", new RepairedPairResponse(p.Id, p.CohortId, p.MenteeId, p.MentorId, p.Origin)));
     }
 
     /// <summary>Whether the signed-in person is alumni (has a completed or early-closed pair), and those pairs.</summary>
-    private static async Task<Ok<AlumniResponse>> AlumniAsync(ClaimsPrincipal user, ClosureRules rules, CancellationToken ct) =>
-        TypedResults.Ok(await rules.AlumniAsync(user.Id(), ct));
+    private static async Task<Ok<AlumniResponse>> AlumniAsync(ClaimsPrincipal user, ClosureBook book, CancellationToken ct) =>
+        TypedResults.Ok(await book.AlumniAsync(user.Id(), ct));
 }

@@ -8,7 +8,7 @@ namespace Tandem.Web.Features.Closure;
 
 /// <summary>One pair's closure for a member: close early with a reason; once closed, closing words and the other's gratitude.</summary>
 [Authorize]
-public sealed class PairModel(ClosureRules rules, IStringLocalizer<ClosureText> t) : PageModel
+public sealed class PairModel(ClosureBook book, IStringLocalizer<ClosureText> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -26,32 +26,20 @@ public sealed class PairModel(ClosureRules rules, IStringLocalizer<ClosureText> 
     public async Task<IActionResult> OnPostCloseAsync(int pairId, CancellationToken ct)
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
-        var outcome = (await rules.CloseEarlyAsync(pairId, User.Id(), false, Reason, ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState, "");
-            return Page();
-        }
-        TempData["Flash"] = t["The pair is closed. Thank you for the time you gave each other."].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await book.CloseEarlyAsync(pairId, User.Id(), false, Reason, ct);
+        return await this.AnswerAsync(outcome, _ => t["The pair is closed. Thank you for the time you gave each other."], _ => RedirectToPage(new { pairId }), prefix: "");
     }
 
     public async Task<IActionResult> OnPostReflectAsync(int pairId, CancellationToken ct)
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
-        var outcome = (await rules.ReflectAsync(pairId, User.Id(), new(Input.Reflection, Input.Gratitude, Input.TransitionPlan), ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Your closing words are saved; your gratitude note is on its way."].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await book.ReflectAsync(pairId, User.Id(), new(Input.Reflection, Input.Gratitude, Input.TransitionPlan), ct);
+        return await this.AnswerAsync(outcome, _ => t["Your closing words are saved; your gratitude note is on its way."], _ => RedirectToPage(new { pairId }));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
     {
-        if (await rules.ReadAsync(pairId, User.Id(), ct) is not { } view) return false;
+        if (await book.ReadAsync(pairId, User.Id(), ct) is not { } view) return false;
         View = view;
         return true;
     }

@@ -22,11 +22,10 @@ public sealed class CohortEditor(TandemDb db, IStringLocalizer<CohortsText> t)
         return await SaveAsync(cohort, ct);
     }
 
-    /// <summary>Null when there is no such cohort.</summary>
-    public async Task<Outcome<Cohort>?> UpdateAsync(int id, CohortRequest request, CancellationToken ct)
+    public async Task<Outcome<Cohort>> UpdateAsync(int id, CohortRequest request, CancellationToken ct)
     {
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (cohort is null) return null;
+        if (cohort is null) return Refusal.NotFound;
         if (cohort.Status == CohortStatus.Closed) return Errors.One("", t["A closed cohort can no longer be changed."]);
         var errors = await ApplyAsync(cohort, request, ct);
         if (errors.Any) return errors;

@@ -1,25 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Cohorts;
-
-public enum TransitionResult
-{
-    Done,
-    NotFound,
-    Refused,
-    Conflict,
-}
-
-public sealed record TransitionOutcome(TransitionResult Result, Cohort? Cohort = null, string? Message = null);
 
 /// <summary>
 /// A cohort moves strictly forward, one step at a time: Draft → Open → Matching → Active → Closing → Closed.
 /// Two coordinators moving the same cohort at once: the <see cref="Cohort.Version"/> concurrency token lets
 /// exactly one win; the other gets a conflict, never an error page.
 /// </summary>
-public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureRules closure)
+public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureBook closure)
 {
     public static CohortStatus? Next(CohortStatus status) => status == CohortStatus.Closed ? null : status + 1;
 
@@ -33,13 +24,14 @@ public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText>
     }
 
     /// <param name="expectedVersion">The version the coordinator saw; a different current version is a conflict.</param>
-    public async Task<TransitionOutcome> MoveAsync(int id, CohortStatus to, int? expectedVersion, CancellationToken ct)
+    /// <returns>The moved cohort; or not found; a conflict when the cohort changed meanwhile; invalid ("To") for a step that is not the next.</returns>
+    public async Task<Outcome<Cohort>> MoveAsync(int id, CohortStatus to, int? expectedVersion, CancellationToken ct)
     {
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (cohort is null) return new(TransitionResult.NotFound);
+        if (cohort is null) return Shared.Refusal.NotFound;
         if ((expectedVersion is int seen && seen != cohort.Version) || cohort.Status == to)
             return Conflict(cohort.Status);
-        if (Refusal(cohort.Status, to) is { } refusal) return new(TransitionResult.Refused, cohort, refusal);
+        if (Refusal(cohort.Status, to) is { } refusal) return Shared.Refusal.Invalid("To", refusal);
 
         cohort.Status = to;
         cohort.Version++;
@@ -54,11 +46,12 @@ public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText>
             return Conflict(now);
         }
         if (to == CohortStatus.Closed) await closure.CompleteCohortAsync(id, ct);
-        return new(TransitionResult.Done, cohort);
+        return cohort;
     }
 
-    private TransitionOutcome Conflict(CohortStatus now) =>
-        new(TransitionResult.Conflict, null, t["Someone else changed this cohort's status meanwhile; it is now {0}. Reload the page and try again.", CohortLabels.Status(now, t)]);
+    private Shared.Refusal Conflict(CohortStatus now) =>
+        Shared.Refusal.Conflict(t["The cohort changed meanwhile"],
+            t["Someone else changed this cohort's status meanwhile; it is now {0}. Reload the page and try again.", CohortLabels.Status(now, t)]);
 }
 
 public static class CohortLabels

@@ -10,8 +10,6 @@ namespace Tandem.Web.Features.Cohorts;
 
 public sealed record CohortResponse(int Id, string Name, DateOnly ApplicationsOpenOn, DateOnly ApplicationsCloseOn, DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Version);
 
-public sealed record CohortListResponse(IReadOnlyList<CohortResponse> Items, int Page, int PageSize, int Total);
-
 /// <summary>Engagement facts only: how many applications per role and status.</summary>
 public sealed record ApplicationCount(
     [property: JsonConverter(typeof(JsonStringEnumConverter<ApplicationRole>))] ApplicationRole Role,
@@ -54,15 +52,16 @@ public static class CohortsApi
             .Select(g => new ApplicationCount(g.Key.Role, g.Key.Status, g.Count()))
             .ToListAsync(ct);
 
-    private static async Task<Results<Ok<CohortListResponse>, ValidationProblem>> List(HttpContext http, TandemDb db, CohortStatus? status, int? page, CancellationToken ct)
+    /// <summary>The cohorts someone may see, newest first, one page; the list page shows the same.</summary>
+    public static Task<PageResponse<CohortResponse>> PageAsync(TandemDb db, System.Security.Claims.ClaimsPrincipal user, CohortStatus? status, int? page, CancellationToken ct)
     {
-        var query = db.Cohorts.AsNoTracking().VisibleTo(http.User);
+        var query = db.Cohorts.AsNoTracking().VisibleTo(user);
         if (status is { } s) query = query.Where(c => c.Status == s);
-        var total = await query.CountAsync(ct);
-        var p = Math.Max(1, page ?? 1);
-        var items = await query.OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).Skip((p - 1) * PageSize).Take(PageSize).Project().ToListAsync(ct);
-        return TypedResults.Ok(new CohortListResponse(items, p, PageSize, total));
+        return query.OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id).Project().ToPageAsync(page, PageSize, ct);
     }
+
+    private static async Task<Results<Ok<PageResponse<CohortResponse>>, ValidationProblem>> List(HttpContext http, TandemDb db, CohortStatus? status, int? page, CancellationToken ct) =>
+        TypedResults.Ok(await PageAsync(db, http.User, status, page, ct));
 
     private static async Task<Results<Ok<CohortDetailsResponse>, NotFound>> Get(int id, HttpContext http, TandemDb db, CancellationToken ct)
     {
@@ -72,32 +71,17 @@ public static class CohortsApi
         return TypedResults.Ok(new CohortDetailsResponse(cohort, counts));
     }
 
-    private static async Task<Results<Created<CohortResponse>, ValidationProblem>> Create(CohortRequest request, CohortEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.CreateAsync(request, ct);
-        return outcome.Ok
-            ? TypedResults.Created($"/api/v1/cohorts/{outcome.Value!.Id}", outcome.Value.ToResponse())
-            : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Created<CohortResponse>, ValidationProblem>> Create(CohortRequest request, CohortEditor editor, CancellationToken ct) =>
+        (await editor.CreateAsync(request, ct)).ToApi(c => TypedResults.Created($"/api/v1/cohorts/{c.Id}", c.ToResponse()));
 
-    private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem>> Update(int id, CohortRequest request, CohortEditor editor, CancellationToken ct)
-    {
-        if (await editor.UpdateAsync(id, request, ct) is not { } outcome) return TypedResults.NotFound();
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!.ToResponse()) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem>> Update(int id, CohortRequest request, CohortEditor editor, CancellationToken ct) =>
+        (await editor.UpdateAsync(id, request, ct)).ToApi(c => TypedResults.Ok(c.ToResponse()));
 
     private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Transition(
         int id, TransitionRequest request, CohortTransitions transitions, Microsoft.Extensions.Localization.IStringLocalizer<CohortsText> t, CancellationToken ct)
     {
         if (!Enum.TryParse<CohortStatus>(request.To, ignoreCase: true, out var to) || !Enum.IsDefined(to) || int.TryParse(request.To, out _))
-            return TypedResults.ValidationProblem(Errors.One("To", t["Choose the status to move to: Open, Matching, Active, Closing or Closed."]).ToDictionary());
-        var outcome = await transitions.MoveAsync(id, to, request.Version, ct);
-        return outcome.Result switch
-        {
-            TransitionResult.Done => TypedResults.Ok(outcome.Cohort!.ToResponse()),
-            TransitionResult.NotFound => TypedResults.NotFound(),
-            TransitionResult.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["The cohort changed meanwhile"], detail: outcome.Message),
-            _ => TypedResults.ValidationProblem(Errors.One("To", outcome.Message!).ToDictionary()),
-        };
+            return Errors.One("To", t["Choose the status to move to: Open, Matching, Active, Closing or Closed."]).ToValidationProblem();
+        return (await transitions.MoveAsync(id, to, request.Version, ct)).ToApi(c => TypedResults.Ok(c.ToResponse()));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Cohorts;
 
@@ -30,13 +31,7 @@ public sealed class CreateModel(CohortEditor editor, TandemDb db, TimeProvider c
         CohortLengthMonths = await LengthAsync(ct);
         if (!ModelState.IsValid) return Page();
         var outcome = await editor.CreateAsync(Input.ToRequest(), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The cohort \"{0}\" is created as a draft.", outcome.Value!.Name].Value;
-        return RedirectToPage("/Cohorts/Details", new { id = outcome.Value.Id });
+        return await this.AnswerAsync(outcome, c => t["The cohort \"{0}\" is created as a draft.", c.Name], c => RedirectToPage("/Cohorts/Details", new { id = c.Id }));
     }
 
     private Task<int> LengthAsync(CancellationToken ct) => db.Programs.OrderBy(p => p.Id).Select(p => p.CohortLengthMonths).FirstAsync(ct);

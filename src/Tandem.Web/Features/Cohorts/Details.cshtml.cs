@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Cohorts;
 
@@ -20,15 +21,8 @@ public sealed class DetailsModel(TandemDb db, CohortTransitions transitions, ISt
     public async Task<IActionResult> OnPostTransitionAsync(int id, CohortStatus to, int version, CancellationToken ct)
     {
         var outcome = await transitions.MoveAsync(id, to, version, ct);
-        if (outcome.Result == TransitionResult.NotFound) return NotFound();
-        if (outcome.Result == TransitionResult.Done)
-        {
-            TempData["Flash"] = t["The cohort is now {0}.", CohortLabels.Status(outcome.Cohort!.Status, t)].Value;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddModelError("", outcome.Message!);
-        await LoadAsync(id, ct);
-        return Page();
+        return await this.AnswerAsync(outcome, c => t["The cohort is now {0}.", CohortLabels.Status(c.Status, t)], _ => RedirectToPage(new { id }),
+            () => LoadAsync(id, ct), prefix: "");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

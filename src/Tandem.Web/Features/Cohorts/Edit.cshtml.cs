@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Cohorts;
 
@@ -24,13 +25,7 @@ public sealed class EditModel(CohortEditor editor, TandemDb db, IStringLocalizer
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        if (await editor.UpdateAsync(id, Input.ToRequest(), ct) is not { } outcome) return NotFound();
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The cohort is saved."].Value;
-        return RedirectToPage("/Cohorts/Details", new { id });
+        var outcome = await editor.UpdateAsync(id, Input.ToRequest(), ct);
+        return await this.AnswerAsync(outcome, _ => t["The cohort is saved."], _ => RedirectToPage("/Cohorts/Details", new { id }));
     }
 }

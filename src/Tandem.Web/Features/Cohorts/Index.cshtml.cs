@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Cohorts;
 
@@ -13,20 +13,12 @@ public sealed class IndexModel(TandemDb db) : PageModel
     /// <summary>From the query string: "page" is also Razor Pages' own route value.</summary>
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
-    public IReadOnlyList<CohortResponse> Cohorts { get; private set; } = [];
-    public int Total { get; private set; }
-    public int Current { get; private set; }
-    public int Pages => Math.Max(1, (Total + CohortsApi.PageSize - 1) / CohortsApi.PageSize);
+    public PageResponse<CohortResponse> Result { get; private set; } = PageResponse<CohortResponse>.Empty(CohortsApi.PageSize);
+    public IReadOnlyList<CohortResponse> Cohorts => Result.Items;
+    public int Current => Result.Page;
+    public int Pages => Result.TotalPages;
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var query = db.Cohorts.AsNoTracking().VisibleTo(User);
-        if (Status is { } s) query = query.Where(c => c.Status == s);
-        Total = await query.CountAsync(ct);
-        Current = Math.Max(1, PageNumber ?? 1);
-        Cohorts = await query.OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
-            .Skip((Current - 1) * CohortsApi.PageSize).Take(CohortsApi.PageSize).Project().ToListAsync(ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Result = await CohortsApi.PageAsync(db, User, Status, PageNumber, ct);
 
     public string PageLink(int page) => $"/Cohorts?status={Status}&page={page}";
 }

@@ -12,28 +12,22 @@ public sealed class DetailsModel(EventBook book, ViewerTime time, IStringLocaliz
 {
     public EventResponse Event { get; private set; } = null!;
     public IReadOnlyList<AttendeeResponse> Attendees { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRsvpAsync(int id, CancellationToken ct)
     {
         var outcome = await book.RsvpAsync(id, User.Id(), ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState, "");
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        TempData["Flash"] = outcome.Value.Value == RsvpStatus.Going ? t["You're going. See you there!"].Value : t["The event is full: you're on the waitlist. We'll email you if a seat opens up."].Value;
-        return Redirect($"/Events/{id}");
+        return await this.AnswerAsync(outcome,
+            status => status == RsvpStatus.Going ? t["You're going. See you there!"] : t["The event is full: you're on the waitlist. We'll email you if a seat opens up."],
+            _ => Redirect($"/Events/{id}"), () => LoadAsync(id, ct), prefix: "");
     }
 
     public async Task<IActionResult> OnPostCancelRsvpAsync(int id, CancellationToken ct)
     {
         if (!await book.CancelRsvpAsync(id, User.Id(), ct)) return NotFound();
-        TempData["Flash"] = t["Your RSVP was cancelled."].Value;
+        this.Flash(t["Your RSVP was cancelled."]);
         return Redirect($"/Events/{id}");
     }
 
@@ -41,22 +35,14 @@ public sealed class DetailsModel(EventBook book, ViewerTime time, IStringLocaliz
     {
         if (!User.IsCoordinator()) return Forbid();
         var outcome = await book.SetAttendanceAsync(id, attended, ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState, "");
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        TempData["Flash"] = t["Attendance saved: {0} attended.", outcome.Value.Value].Value;
-        return Redirect($"/Events/{id}");
+        return await this.AnswerAsync(outcome, count => t["Attendance saved: {0} attended.", count], _ => Redirect($"/Events/{id}"), () => LoadAsync(id, ct), prefix: "");
     }
 
     public async Task<IActionResult> OnPostCancelEventAsync(int id, CancellationToken ct)
     {
         if (!User.IsCoordinator()) return Forbid();
         if (!await book.CancelEventAsync(id, ct)) return NotFound();
-        TempData["Flash"] = t["The event was cancelled."].Value;
+        this.Flash(t["The event was cancelled."]);
         return Redirect($"/Events/{id}");
     }
 

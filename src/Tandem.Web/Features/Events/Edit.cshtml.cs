@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Shared;
+using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Events;
 
@@ -15,25 +16,19 @@ public sealed class EditModel(EventBook book, ViewerTime time, TandemDb db, IStr
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? EventId { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
 
-    public sealed class InputModel
+    public sealed class InputModel : SessionInput
     {
         public EventKind? Kind { get; set; }
-        public string? Title { get; set; }
-        public string? Description { get; set; }
-        public DateTime? StartsAt { get; set; }
-        public DateTime? EndsAt { get; set; }
         public string? Location { get; set; }
-        public int? Capacity { get; set; }
         public int? CohortId { get; set; }
-        public Audience? Audience { get; set; } = Shared.Audience.All;
 
-        public EventRequest ToRequest(TimeZoneInfo zone) => new(Kind, Title, Description, ToUtc(StartsAt, zone), ToUtc(EndsAt, zone), Location, Capacity, CohortId, Audience);
+        public InputModel() => Audience = Shared.Audience.All;
 
-        private static DateTime? ToUtc(DateTime? local, TimeZoneInfo zone) =>
-            local is null ? null : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local.Value, DateTimeKind.Unspecified), zone);
+        public EventRequest ToRequest(TimeZoneInfo zone) =>
+            new(Kind, Title, Description, StartsAtUtc(zone), EndsAtUtc(zone), Location, Capacity, CohortId, Audience);
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -41,13 +36,9 @@ public sealed class EditModel(EventBook book, ViewerTime time, TandemDb db, IStr
         await LoadAsync(id, ct);
         if (id is int existing)
         {
-            var e = await book.GetAsync(existing, User.Id(), true, ct);
-            if (e is null) return NotFound();
-            Input = new InputModel
-            {
-                Kind = e.Kind, Title = e.Title, Description = e.Description, StartsAt = ViewerTime.Local(e.StartsAt, Zone), EndsAt = ViewerTime.Local(e.EndsAt, Zone),
-                Location = e.Location, Capacity = e.Capacity, CohortId = e.CohortId, Audience = e.Audience,
-            };
+            if (await book.GetAsync(existing, User.Id(), true, ct) is not { } e) return NotFound();
+            Input = new InputModel { Kind = e.Kind, Location = e.Location, CohortId = e.CohortId };
+            Input.Show(e.Title, e.Description, e.StartsAt, e.EndsAt, e.Capacity, e.Audience, Zone);
         }
         return Page();
     }
@@ -56,21 +47,9 @@ public sealed class EditModel(EventBook book, ViewerTime time, TandemDb db, IStr
     {
         await LoadAsync(id, ct);
         ModelState.Clear();
-        Outcome<int> outcome;
-        if (id is int existing)
-        {
-            var updated = await book.UpdateAsync(existing, Input.ToRequest(Zone), ct);
-            if (updated is null) return NotFound();
-            outcome = updated.Value;
-        }
-        else outcome = await book.CreateAsync(Input.ToRequest(Zone), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The event was saved."].Value;
-        return Redirect($"/Events/{outcome.Value}");
+        var request = Input.ToRequest(Zone);
+        var outcome = id is int existing ? await book.UpdateAsync(existing, request, ct) : await book.CreateAsync(request, ct);
+        return await this.AnswerAsync(outcome, _ => t["The event was saved."], saved => Redirect($"/Events/{saved}"));
     }
 
     private async Task LoadAsync(int? id, CancellationToken ct)

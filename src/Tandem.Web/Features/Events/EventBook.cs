@@ -4,11 +4,12 @@ using Tandem.Web.Data;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Notifications;
 using Tandem.Web.Shared;
+using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Events;
 
 public sealed record EventRequest(EventKind? Kind, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt,
-    string? Location, int? Capacity, int? CohortId, Audience? Audience);
+    string? Location, int? Capacity, int? CohortId, Audience? Audience) : ISessionRequest;
 
 public sealed record EventResponse(int Id, EventKind Kind, string Title, string Description, DateTime StartsAt, DateTime EndsAt,
     string? Location, int? Capacity, int? CohortId, Audience Audience, bool Cancelled, int Going, int Waitlisted,
@@ -19,7 +20,7 @@ public sealed record AttendeeResponse(string UserId, string Name, string Email, 
 public sealed record AttendanceRequest(IReadOnlyList<string>? AttendedUserIds);
 
 /// <summary>Group events: the coordinator's writes, RSVPs with a waitlist, attendance. Shared by pages and API.</summary>
-public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<EventsText> t)
+public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<EventsText> t, IStringLocalizer<SharedText> s)
 {
     public const int PageSize = 20;
 
@@ -38,15 +39,12 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
             && (e.CohortId == null || db.Applications.Any(a => a.CohortId == e.CohortId && a.UserId == userId && a.Status == ApplicationStatus.Accepted)));
     }
 
-    public async Task<PageResponse<EventResponse>> PageAsync(string userId, bool coordinator, bool past, int page, CancellationToken ct)
+    public async Task<PageResponse<EventResponse>> PageAsync(string userId, bool coordinator, bool past, int? page, CancellationToken ct)
     {
         var now = Now();
         var q = await VisibleAsync(userId, coordinator, ct);
         q = past ? q.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt) : q.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt);
-        var total = await q.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await Project(q.Skip((page - 1) * PageSize).Take(PageSize), userId, ct);
-        return new PageResponse<EventResponse>(items, page, PageSize, total);
+        return await q.ToPageAsync(page, PageSize, rows => Project(rows, userId, ct), ct);
     }
 
     public async Task<EventResponse?> GetAsync(int id, string userId, bool coordinator, CancellationToken ct) =>
@@ -77,17 +75,9 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
 
     public async Task<Errors> ValidateAsync(EventRequest r, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = ScheduledSessions.Check(r, s, t["Choose who the event is for."]);
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value)) errors.Add("Kind", t["Choose what kind of event this is."]);
-        if (string.IsNullOrWhiteSpace(r.Title)) errors.Add("Title", t["Please enter the title."]);
-        else if (r.Title.Trim().Length > 200) errors.Add("Title", t["The title can be at most {0} characters.", 200]);
-        if (r.Description?.Length > TextLength.Long) errors.Add("Description", t["The description can be at most {0} characters.", TextLength.Long]);
-        if (r.StartsAt is null) errors.Add("StartsAt", t["Please enter when it starts."]);
-        if (r.EndsAt is null) errors.Add("EndsAt", t["Please enter when it ends."]);
-        else if (r.StartsAt is not null && r.EndsAt <= r.StartsAt) errors.Add("EndsAt", t["It must end after it starts."]);
         if (r.Location?.Trim().Length > 500) errors.Add("Location", t["The place or link can be at most {0} characters.", 500]);
-        if (r.Capacity is < 1 or > 10000) errors.Add("Capacity", t["Capacity must be between 1 and 10000, or empty for no limit."]);
-        if (r.Audience is null || !Enum.IsDefined(r.Audience.Value)) errors.Add("Audience", t["Choose who the event is for."]);
         if (r.CohortId is int c && !await db.Cohorts.AnyAsync(x => x.Id == c, ct)) errors.Add("CohortId", t["There is no such cohort."]);
         return errors;
     }
@@ -103,30 +93,26 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
         return e.Id;
     }
 
-    public async Task<Outcome<int>?> UpdateAsync(int id, EventRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateAsync(int id, EventRequest r, CancellationToken ct)
     {
         var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return null;
+        if (e is null) return Refusal.NotFound;
         var errors = await ValidateAsync(r, ct);
         if (errors.Any) return errors;
-        var moved = e.StartsAt != Utc(r.StartsAt!.Value) || e.EndsAt != Utc(r.EndsAt!.Value) || e.Location != Clean(r.Location);
         Apply(e, r);
-        if (moved) e.Sequence++;
         await db.SaveChangesAsync(ct);
         await PromoteAsync(e, ct);
         return e.Id;
     }
 
     /// <summary>RSVP: a seat while there is one, else the waitlist. Idempotent for someone already going or waiting.</summary>
-    public async Task<Outcome<RsvpStatus>?> RsvpAsync(int id, string userId, CancellationToken ct)
+    public async Task<Outcome<RsvpStatus>> RsvpAsync(int id, string userId, CancellationToken ct)
     {
         var e = await (await VisibleAsync(userId, false, ct)).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return null;
+        if (e is null) return Refusal.NotFound;
         if (e.Cancelled) return Errors.One("", t["This event was cancelled."]);
         if (e.EndsAt < Now()) return Errors.One("", t["This event is over."]);
-        // Taking a seat bumps the event's SeatVersion (a concurrency token): when two people race for the
-        // last seat, one save fails and that request decides again with the fresh count.
-        for (var attempt = 0; ; attempt++)
+        return await ScheduledSessions.TakeSeatAsync<RsvpStatus>(db, async () =>
         {
             var rsvp = await db.EventRsvps.FirstOrDefaultAsync(r => r.EventId == id && r.UserId == userId, ct);
             if (rsvp is { Status: RsvpStatus.Going or RsvpStatus.Waitlisted }) return rsvp.Status;
@@ -137,17 +123,9 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
             if (rsvp is null) db.EventRsvps.Add(rsvp = new EventRsvp { EventId = id, UserId = userId });
             rsvp.Status = status;
             rsvp.RespondedAt = Now();
-            if (status == RsvpStatus.Going) tracked.SeatVersion++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return status;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+            if (status == RsvpStatus.Going) tracked.TakeSeat();
+            return status;
+        }, ct);
     }
 
     /// <summary>Cancels the person's RSVP; a freed seat goes to the first person on the waitlist, who is emailed.</summary>
@@ -174,7 +152,7 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
                 .OrderBy(r => r.RespondedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);
             if (next is null) return;
             next.Status = RsvpStatus.Going;
-            e.SeatVersion++;
+            e.TakeSeat();
             // Told in their own language and time zone, whoever freed the seat.
             await notices.AddAsync(NoticeKinds.EventSeatOpened, new Notice(next.UserId, $"/Events/{e.Id}", [NoticeArg.Text(e.Title), NoticeArg.Time(e.StartsAt)]), ct);
             await db.SaveChangesAsync(ct);
@@ -194,17 +172,15 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
     }
 
     /// <summary>Records who came: exactly the given people among those who RSVPed.</summary>
-    public async Task<Outcome<int>?> SetAttendanceAsync(int id, IReadOnlyList<string> attended, CancellationToken ct)
+    public async Task<Outcome<int>> SetAttendanceAsync(int id, IReadOnlyList<string> attended, CancellationToken ct)
     {
         var e = await db.Events.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return null;
-        if (e.StartsAt > Now()) return Errors.One("", t["Attendance can be taken once the event has started."]);
+        if (e is null) return Refusal.NotFound;
         var rsvps = await db.EventRsvps.Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled).ToListAsync(ct);
-        var unknown = attended.Except(rsvps.Select(r => r.UserId)).ToList();
-        if (unknown.Count > 0) return Errors.One("AttendedUserIds", t["Only people who signed up can be marked as attended."]);
-        foreach (var r in rsvps) r.Attended = attended.Contains(r.UserId);
-        await db.SaveChangesAsync(ct);
-        return rsvps.Count(r => r.Attended);
+        var outcome = ScheduledSessions.RecordAttendance(e, rsvps, attended, Now(),
+            t["Attendance can be taken once the event has started."], t["Only people who signed up can be marked as attended."]);
+        if (outcome.Ok) await db.SaveChangesAsync(ct);
+        return outcome;
     }
 
     public async Task<bool> CancelEventAsync(int id, CancellationToken ct)
@@ -219,20 +195,10 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
 
     private static void Apply(GroupEvent e, EventRequest r)
     {
+        e.Schedule(r, r.Location);
         e.Kind = r.Kind!.Value;
-        e.Title = r.Title!.Trim();
-        e.Description = r.Description?.Trim() ?? "";
-        e.StartsAt = Utc(r.StartsAt!.Value);
-        e.EndsAt = Utc(r.EndsAt!.Value);
-        e.Location = Clean(r.Location);
-        e.Capacity = r.Capacity;
         e.CohortId = r.CohortId;
-        e.Audience = r.Audience!.Value;
     }
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     public string KindName(EventKind k) => k switch
     {

@@ -1,3 +1,5 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
 using Tandem.Web.Shared.Calendar;
 
 namespace Tandem.Web.Features.Events;
@@ -6,6 +8,7 @@ namespace Tandem.Web.Features.Events;
 public static class EventCalendar
 {
     public static string Invite(EventResponse e, string baseUrl, DateTime now) =>
-        IcsWriter.Write([new IcsEvent($"event-{e.Id}@tandem", e.StartsAt, e.EndsAt, e.Title, e.Location, e.Description,
-            $"{baseUrl}/Events/{e.Id}", 0, e.Cancelled ? "CANCELLED" : "CONFIRMED")], e.Cancelled ? "CANCEL" : "PUBLISH", now);
+        CalendarFile.Write([new IcsEvent($"event-{e.Id}@tandem", e.StartsAt, e.EndsAt, e.Title, e.Location, e.Description,
+                $"{baseUrl}/Events/{e.Id}", 0, e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed)],
+            e.Cancelled ? CalendarMethods.Cancel : CalendarMethods.Publish, now);
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tandem.Web.Features.Account;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Events;
@@ -11,22 +10,22 @@ public static class EventsApi
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/events").WithTags("Events");
-        group.MapGet("/", ListAsync).RequireAuthorization();
-        group.MapGet("/{id:int}", GetAsync).RequireAuthorization();
-        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/cancel", CancelEventAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPost("/{id:int}/rsvp", RsvpAsync).RequireAuthorization();
-        group.MapDelete("/{id:int}/rsvp", CancelRsvpAsync).RequireAuthorization();
-        group.MapGet("/{id:int}/attendees", AttendeesAsync).RequireAuthorization(Roles.Coordinator);
-        group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator);
-        api.MapGet("/people/{userId}/engagement", EngagementAsync).WithTags("Events").RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", ListAsync).RequireAuthorization().WithSummary("Upcoming events (or past=true) the caller may attend, 20 a page, with seats taken and the caller's RSVP.");
+        group.MapGet("/{id:int}", GetAsync).RequireAuthorization().WithSummary("One event the caller may attend.");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Creates an event (coordinators).");
+        group.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Changes an event (coordinators).");
+        group.MapPost("/{id:int}/cancel", CancelEventAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Cancels an event (coordinators).");
+        group.MapPost("/{id:int}/rsvp", RsvpAsync).RequireAuthorization().WithSummary("Takes a seat, or a waitlist place when the event is full.");
+        group.MapDelete("/{id:int}/rsvp", CancelRsvpAsync).RequireAuthorization().WithSummary("Cancels the caller's RSVP; the first person waiting gets the seat and an email.");
+        group.MapGet("/{id:int}/attendees", AttendeesAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Who is going and who is waiting (coordinators).");
+        group.MapPut("/{id:int}/attendance", AttendanceAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Records who attended (coordinators).");
+        api.MapGet("/people/{userId}/engagement", EngagementAsync).WithTags("Events").RequireAuthorization(Roles.Coordinator).WithSummary("The events and webinars a person attended, as counts (coordinators).");
         return group;
     }
 
     /// <summary>Upcoming events (or <c>past=true</c>) the caller may attend, 20 a page, with seats taken and the caller's RSVP.</summary>
     private static async Task<Ok<PageResponse<EventResponse>>> ListAsync(EventBook book, ClaimsPrincipal user, bool? past, int? page, CancellationToken ct) =>
-        TypedResults.Ok(await book.PageAsync(user.Id(), user.IsCoordinator(), past == true, page ?? 1, ct));
+        TypedResults.Ok(await book.PageAsync(user.Id(), user.IsCoordinator(), past == true, page, ct));
 
     private static async Task<Results<Ok<EventResponse>, NotFound>> GetAsync(EventBook book, ClaimsPrincipal user, int id, CancellationToken ct) =>
         await book.GetAsync(id, user.Id(), user.IsCoordinator(), ct) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound();
@@ -34,16 +33,13 @@ public static class EventsApi
     private static async Task<Results<Created<EventResponse>, ValidationProblem>> CreateAsync(EventBook book, ClaimsPrincipal user, EventRequest request, CancellationToken ct)
     {
         var outcome = await book.CreateAsync(request, ct);
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Created($"/api/v1/events/{outcome.Value}", (await book.GetAsync(outcome.Value, user.Id(), true, ct))!);
+        return await outcome.ToApiAsync(async id => TypedResults.Created($"/api/v1/events/{id}", (await book.GetAsync(id, user.Id(), true, ct))!));
     }
 
     private static async Task<Results<Ok<EventResponse>, NotFound, ValidationProblem>> UpdateAsync(EventBook book, ClaimsPrincipal user, int id, EventRequest request, CancellationToken ct)
     {
         var outcome = await book.UpdateAsync(id, request, ct);
-        if (outcome is null) return TypedResults.NotFound();
-        if (!outcome.Value.Ok) return TypedResults.ValidationProblem(outcome.Value.Refusal!.ToDictionary());
-        return TypedResults.Ok((await book.GetAsync(id, user.Id(), true, ct))!);
+        return await outcome.ToApiAsync(async _ => TypedResults.Ok((await book.GetAsync(id, user.Id(), true, ct))!));
     }
 
     private static async Task<Results<NoContent, NotFound>> CancelEventAsync(EventBook book, int id, CancellationToken ct) =>
@@ -53,9 +49,7 @@ public static class EventsApi
     private static async Task<Results<Ok<EventResponse>, NotFound, ValidationProblem>> RsvpAsync(EventBook book, ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var outcome = await book.RsvpAsync(id, user.Id(), ct);
-        if (outcome is null) return TypedResults.NotFound();
-        if (!outcome.Value.Ok) return TypedResults.ValidationProblem(outcome.Value.Refusal!.ToDictionary());
-        return TypedResults.Ok((await book.GetAsync(id, user.Id(), user.IsCoordinator(), ct))!);
+        return await outcome.ToApiAsync(async _ => TypedResults.Ok((await book.GetAsync(id, user.Id(), user.IsCoordinator(), ct))!));
     }
 
     /// <summary>Cancels the caller's RSVP; the first person on the waitlist gets the seat and an email.</summary>
@@ -66,12 +60,7 @@ public static class EventsApi
         await book.AttendeesAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> AttendanceAsync(EventBook book, int id, AttendanceRequest request, CancellationToken ct) =>
-        await book.SetAttendanceAsync(id, request.AttendedUserIds ?? [], ct) switch
-        {
-            null => TypedResults.NotFound(),
-            { Ok: true } => TypedResults.NoContent(),
-            var o => TypedResults.ValidationProblem(o.Value.Refusal!.ToDictionary()),
-        };
+        (await book.SetAttendanceAsync(id, request.AttendedUserIds ?? [], ct)).ToApi(_ => TypedResults.NoContent());
 
     /// <summary>Events and webinars a person attended (counts only).</summary>
     private static async Task<Results<Ok<EngagementResponse>, NotFound>> EngagementAsync(Engagement engagement, string userId, CancellationToken ct) =>

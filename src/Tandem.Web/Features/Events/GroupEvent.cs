@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Cohorts;
-using Tandem.Web.Shared;
+using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Events;
 
@@ -25,34 +25,24 @@ public enum RsvpStatus
     Cancelled = 2,
 }
 
-/// <summary>A community event around the pairs: a morning coffee, a lunch, a networking call, a workshop.</summary>
-public sealed class GroupEvent
+/// <summary>
+/// A community event around the pairs: a morning coffee, a lunch, a networking call, a workshop. Beyond its
+/// <see cref="ScheduledSession.Capacity"/> people join the waitlist.
+/// </summary>
+public sealed class GroupEvent : ScheduledSession
 {
-    public int Id { get; set; }
     public EventKind Kind { get; set; }
-    public required string Title { get; set; }
-    public string Description { get; set; } = "";
-    /// <summary>UTC.</summary>
-    public DateTime StartsAt { get; set; }
-    /// <summary>UTC.</summary>
-    public DateTime EndsAt { get; set; }
     /// <summary>A place, or a link for online events.</summary>
     public string? Location { get; set; }
-    /// <summary>Seats; null means no limit. Beyond it people join the waitlist.</summary>
-    public int? Capacity { get; set; }
     /// <summary>When set, only that cohort's participants may come.</summary>
     public int? CohortId { get; set; }
-    public Audience Audience { get; set; }
     public bool Cancelled { get; set; }
-    /// <summary>RFC 5545 SEQUENCE: bumped whenever the time or place changes.</summary>
-    public int Sequence { get; set; }
-    /// <summary>Bumped whenever a seat is taken: a concurrency token, so two people can never take the last seat at once.</summary>
-    public int SeatVersion { get; set; }
-    public DateTime CreatedAt { get; set; }
+
+    protected override string? Place { get => Location; set => Location = value; }
 }
 
 /// <summary>A person's answer to an event; the waitlist is ordered by <see cref="RespondedAt"/>.</summary>
-public sealed class EventRsvp
+public sealed class EventRsvp : ISeat
 {
     public int Id { get; set; }
     public int EventId { get; set; }
@@ -67,12 +57,9 @@ internal sealed class GroupEventConfiguration : IEntityTypeConfiguration<GroupEv
 {
     public void Configure(EntityTypeBuilder<GroupEvent> b)
     {
-        b.Property(e => e.Title).HasMaxLength(200);
-        b.Property(e => e.Description).HasMaxLength(TextLength.Long);
+        ScheduledSession.Configure(b);
         b.Property(e => e.Location).HasMaxLength(500);
-        b.Property(e => e.SeatVersion).IsConcurrencyToken();
         b.HasOne<Cohort>().WithMany().HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(e => e.StartsAt);
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Events;
@@ -10,15 +9,14 @@ namespace Tandem.Web.Features.Events;
 public sealed class IndexModel(ProgramCalendar calendar, ViewerTime time) : PageModel
 {
     public bool Past { get; private set; }
-    public PageResponse<CalendarEntry> Result { get; private set; } = new([], 1, ProgramCalendar.PageSize, 0);
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
-    public int LastPage => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    public PageResponse<CalendarEntry> Result { get; private set; } = PageResponse<CalendarEntry>.Empty(ProgramCalendar.PageSize);
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
+    public int LastPage => Result.TotalPages;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Past = Request.Query["past"] == "true";
-        var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
         Zone = await time.ZoneAsync(User.Id(), ct);
-        Result = await calendar.PageAsync(User.Id(), User.IsCoordinator(), Past, page, ct);
+        Result = await calendar.PageAsync(User.Id(), User.IsCoordinator(), Past, Paging.Parse(Request.Query["page"]), ct);
     }
 }

@@ -57,11 +57,10 @@ public sealed class FaqEditor(TandemDb db, IStringLocalizer<FaqText> t)
         return FaqEntryResponse.From(entry);
     }
 
-    /// <summary>Null when there is no such entry.</summary>
-    public async Task<Outcome<FaqEntryResponse>?> UpdateAsync(int id, FaqRequest r, CancellationToken ct)
+    public async Task<Outcome<FaqEntryResponse>> UpdateAsync(int id, FaqRequest r, CancellationToken ct)
     {
         var entry = await db.FaqEntries.FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (entry is null) return null;
+        if (entry is null) return Refusal.NotFound;
         var errors = Validate(r);
         if (errors.Any) return errors;
         Apply(entry, r);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Faq;
 
@@ -14,10 +15,11 @@ public sealed class ManageModel(FaqEditor faq, IStringLocalizer<FaqText> t) : Pa
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     /// <summary>From <c>?page=</c>, read by hand: "page" is a reserved route value in Razor Pages.</summary>
-    public int PageNumber { get; private set; } = 1;
+    public int PageNumber => Result.Page;
 
-    public IReadOnlyList<FaqEntryResponse> Entries { get; private set; } = [];
-    public int Total { get; private set; }
+    public PageResponse<FaqEntryResponse> Result { get; private set; } = PageResponse<FaqEntryResponse>.Empty(PageSize);
+    public IReadOnlyList<FaqEntryResponse> Entries => Result.Items;
+    public int Total => Result.Total;
     public int FirstId { get; private set; }
     public int LastId { get; private set; }
     public string? PreviewAnswer { get; private set; }
@@ -56,26 +58,15 @@ public sealed class ManageModel(FaqEditor faq, IStringLocalizer<FaqText> t) : Pa
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        if (Id is int id)
-        {
-            var updated = await faq.UpdateAsync(id, Input.ToRequest(), ct);
-            if (updated is null) return NotFound();
-            if (!updated.Value.Ok) return await Refused(updated.Value.Refusal!, ct);
-            TempData["Flash"] = t["The question was saved."].Value;
-        }
-        else
-        {
-            var created = await faq.CreateAsync(Input.ToRequest(), ct);
-            if (!created.Ok) return await Refused(created.Refusal!, ct);
-            TempData["Flash"] = t["The question was added."].Value;
-        }
-        return Redirect(Back());
+        var outcome = Id is int id ? await faq.UpdateAsync(id, Input.ToRequest(), ct) : await faq.CreateAsync(Input.ToRequest(), ct);
+        var flash = Id is null ? t["The question was added."] : t["The question was saved."];
+        return await this.AnswerAsync(outcome, _ => flash, _ => Redirect(Back()), async () => { await LoadAsync(ct); return true; });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int entryId, CancellationToken ct)
     {
         if (!await faq.DeleteAsync(entryId, ct)) return NotFound();
-        TempData["Flash"] = t["The question was deleted."].Value;
+        this.Flash(t["The question was deleted."]);
         return Redirect(Back());
     }
 
@@ -83,28 +74,16 @@ public sealed class ManageModel(FaqEditor faq, IStringLocalizer<FaqText> t) : Pa
     {
         var moved = await faq.MoveAsync(entryId, direction == "up", ct);
         if (moved is null) return NotFound();
-        TempData["Flash"] = moved.Value ? t["The order was changed."].Value : t["That question is already at the end of the list."].Value;
+        this.Flash(moved.Value ? t["The order was changed."] : t["That question is already at the end of the list."]);
         return Redirect(Back());
     }
 
-    private async Task<IActionResult> Refused(Shared.Errors errors, CancellationToken ct)
-    {
-        errors.AddTo(ModelState);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private string Back() => "/Faq/Manage?page=" + RequestedPage();
-
-    private int RequestedPage() => int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
+    private string Back() => "/Faq/Manage?page=" + Paging.Parse(Request.Query["page"]);
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        PageNumber = RequestedPage();
         var all = await faq.ListAsync(ct);
-        Total = all.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Entries = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        Result = all.ToPage(Paging.Parse(Request.Query["page"]), PageSize);
         FirstId = all.Count > 0 ? all[0].Id : 0;
         LastId = all.Count > 0 ? all[^1].Id : 0;
     }

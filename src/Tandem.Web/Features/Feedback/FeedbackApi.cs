@@ -10,22 +10,21 @@ public static class FeedbackApi
     public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/pairs/{id:int}/feedback").WithTags("Feedback").RequireAuthorization();
-        group.MapGet("/", GetAsync);
-        group.MapPost("/", SubmitAsync);
-        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator);
+        group.MapGet("/", GetAsync).WithSummary("The pair's feedback: the caller's own, the other's once both have given it; coordinators see ratings and program comments.");
+        group.MapPost("/", SubmitAsync).WithSummary("Gives end-of-cohort feedback and feedforward on the other member of the pair.");
+        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator).WithSummary("The cohort's most frequent feedforward terms, as counts, with nobody quoted (coordinators).");
         return group;
     }
 
     /// <summary>Members: their feedback and the other's once both have given it (or the cohort is closed). Coordinators: ratings and program comments.</summary>
-    private static async Task<Results<Ok<PairFeedbackView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct) =>
-        await rules.ReadAsync(id, user.Id(), user.IsCoordinator(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PairFeedbackView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, FeedbackBook book, CancellationToken ct) =>
+        await book.ReadAsync(id, user.Id(), user.IsCoordinator(), ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound();
 
     private static async Task<Results<Created<PairFeedbackView>, NotFound, ValidationProblem>> SubmitAsync(
-        int id, FeedbackRequest request, ClaimsPrincipal user, FeedbackRules rules, CancellationToken ct)
+        int id, FeedbackRequest request, ClaimsPrincipal user, FeedbackBook book, CancellationToken ct)
     {
-        if (await rules.SubmitAsync(id, user.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await rules.ReadAsync(id, user.Id(), false, ct))!);
+        var outcome = await book.SubmitAsync(id, user.Id(), request, ct);
+        return await outcome.ToApiAsync(async _ => TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await book.ReadAsync(id, user.Id(), false, ct))!));
     }
 
     /// <summary>Coordinators: the cohort's most frequent feedforward terms (counts only, nobody quoted).</summary>

@@ -10,7 +10,7 @@ namespace Tandem.Web.Features.Feedback;
 
 /// <summary>End-of-pair feedback and feedforward for the two; ratings and program comments for a coordinator.</summary>
 [Authorize]
-public sealed class IndexModel(FeedbackRules rules, IStringLocalizer<FeedbackText> t) : PageModel
+public sealed class IndexModel(FeedbackBook book, IStringLocalizer<FeedbackText> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -30,19 +30,13 @@ public sealed class IndexModel(FeedbackRules rules, IStringLocalizer<FeedbackTex
     {
         if (!await LoadAsync(pairId, ct) || View.Role == PairRole.None) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var outcome = (await rules.SubmitAsync(pairId, User.Id(), new(Input.Rating, Input.WentWell, Input.CouldBeBetter, Input.Feedforward, Input.ProgramComment), ct))!.Value;
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Thank you: your feedback is saved."].Value;
-        return RedirectToPage(new { pairId });
+        var outcome = await book.SubmitAsync(pairId, User.Id(), new(Input.Rating, Input.WentWell, Input.CouldBeBetter, Input.Feedforward, Input.ProgramComment), ct);
+        return await this.AnswerAsync(outcome, _ => t["Thank you: your feedback is saved."], _ => RedirectToPage(new { pairId }));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
     {
-        if (await rules.ReadAsync(pairId, User.Id(), User.IsCoordinator(), ct) is not { } view) return false;
+        if (await book.ReadAsync(pairId, User.Id(), User.IsCoordinator(), ct) is not { } view) return false;
         View = view;
         return true;
     }

@@ -9,7 +9,7 @@ public static class GuidanceApi
     public static RouteGroupBuilder MapGuidance(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/guidance").WithTags("Guidance");
-        group.MapGet("/", GetAsync).RequireAuthorization();
+        group.MapGet("/", GetAsync).RequireAuthorization().WithSummary("The program's expectations of mentors and recommended evidence-based reading (mentors of an active cohort, coordinators).");
         return group;
     }
 

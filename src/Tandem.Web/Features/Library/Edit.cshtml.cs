@@ -29,20 +29,7 @@ public sealed class EditModel(LibraryCatalog catalog, LibraryEditor editor, IStr
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         ItemId = id;
-        Outcome<int> outcome;
-        if (id is int existing)
-        {
-            var updated = await editor.UpdateAsync(existing, Input.ToRequest(), ct);
-            if (updated is null) return NotFound();
-            outcome = updated.Value;
-        }
-        else outcome = await editor.CreateAsync(Input.ToRequest(), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The resource was saved."].Value;
-        return Redirect($"/Library/Item/{outcome.Value}");
+        var outcome = id is int existing ? await editor.UpdateAsync(existing, Input.ToRequest(), ct) : await editor.CreateAsync(Input.ToRequest(), ct);
+        return await this.AnswerAsync(outcome, _ => t["The resource was saved."], saved => Redirect($"/Library/Item/{saved}"));
     }
 }

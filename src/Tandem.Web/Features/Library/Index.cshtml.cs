@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Library;
@@ -20,28 +19,28 @@ public sealed class IndexModel(LibraryCatalog catalog, LibraryEditor editor, ISt
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
     [BindProperty(SupportsGet = true)] public bool Bookmarked { get; set; }
 
-    public PageResponse<LibraryItemResponse> Result { get; private set; } = new([], 1, LibraryCatalog.PageSize, 0);
+    public PageResponse<LibraryItemResponse> Result { get; private set; } = PageResponse<LibraryItemResponse>.Empty(LibraryCatalog.PageSize);
     public Reach Reach { get; private set; } = new(false, false, false);
-    public int LastPage => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    public int LastPage => Result.TotalPages;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Reach = await catalog.ReachAsync(User, ct);
-        var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
-        Result = await catalog.PageAsync(User.Id(), Reach, new LibraryFilter(Q, Kind, Language, Audience, EvidenceBased, Tag, Bookmarked), page, ct);
+        Result = await catalog.PageAsync(User.Id(), Reach, new LibraryFilter(Q, Kind, Language, Audience, EvidenceBased, Tag, Bookmarked),
+            Paging.Parse(Request.Query["page"]), ct);
     }
 
     public async Task<IActionResult> OnPostBookmarkAsync(int itemId, bool on, string? returnUrl, CancellationToken ct)
     {
         if (!await editor.SetBookmarkAsync(itemId, User.Id(), await catalog.ReachAsync(User, ct), on, ct)) return NotFound();
-        TempData["Flash"] = on ? t["Bookmarked."].Value : t["Bookmark removed."].Value;
+        this.Flash(on ? t["Bookmarked."] : t["Bookmark removed."]);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/Library");
     }
 
     public async Task<IActionResult> OnPostReadAsync(int itemId, bool on, string? returnUrl, CancellationToken ct)
     {
         if (!await editor.SetReadAsync(itemId, User.Id(), await catalog.ReachAsync(User, ct), on, ct)) return NotFound();
-        TempData["Flash"] = on ? t["Marked as read."].Value : t["Marked as not read."].Value;
+        this.Flash(on ? t["Marked as read."] : t["Marked as not read."]);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/Library");
     }
 

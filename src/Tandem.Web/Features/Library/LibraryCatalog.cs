@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Library;
@@ -37,7 +36,7 @@ public sealed class LibraryCatalog(TandemDb db, IStringLocalizer<LibraryText> t)
             || i.SuggestedById == userId);
     }
 
-    public async Task<PageResponse<LibraryItemResponse>> PageAsync(string userId, Reach reach, LibraryFilter f, int page, CancellationToken ct)
+    public Task<PageResponse<LibraryItemResponse>> PageAsync(string userId, Reach reach, LibraryFilter f, int? page, CancellationToken ct)
     {
         var q = Visible(reach, userId);
         q = f.Status is { } status && reach.Coordinator ? q.Where(i => i.Status == status)
@@ -53,11 +52,8 @@ public sealed class LibraryCatalog(TandemDb db, IStringLocalizer<LibraryText> t)
         if (f.EvidenceBased is { } eb) q = q.Where(i => i.EvidenceBased == eb);
         if (!string.IsNullOrWhiteSpace(f.Tag)) q = q.Where(i => EF.Functions.Like(i.Tags, TagList.Pattern(f.Tag)));
         if (f.Bookmarked) q = q.Where(i => db.LibraryBookmarks.Any(b => b.ItemId == i.Id && b.UserId == userId));
-        var total = await q.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await Project(q.OrderByDescending(i => i.EvidenceBased && i.Audience == Audience.Mentors).ThenBy(i => i.Title).ThenBy(i => i.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize), userId, ct);
-        return new PageResponse<LibraryItemResponse>(items, page, PageSize, total);
+        return q.OrderByDescending(i => i.EvidenceBased && i.Audience == Audience.Mentors).ThenBy(i => i.Title).ThenBy(i => i.Id)
+            .ToPageAsync(page, PageSize, rows => Project(rows, userId, ct), ct);
     }
 
     public async Task<LibraryItemResponse?> GetAsync(int id, string userId, Reach reach, CancellationToken ct) =>
@@ -69,17 +65,14 @@ public sealed class LibraryCatalog(TandemDb db, IStringLocalizer<LibraryText> t)
             .Where(i => i.Status == LibraryStatus.Published && i.EvidenceBased && i.Audience == Audience.Mentors)
             .OrderBy(i => i.Title).Take(take), userId, ct);
 
-    public async Task<PageResponse<LibraryStatsResponse>> StatsAsync(LibraryStatus? status, int page, CancellationToken ct)
+    public Task<PageResponse<LibraryStatsResponse>> StatsAsync(LibraryStatus? status, int? page, CancellationToken ct)
     {
         var q = db.LibraryItems.AsNoTracking();
         if (status is { } s) q = q.Where(i => i.Status == s);
-        var total = await q.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await q.OrderBy(i => i.Status).ThenBy(i => i.Title).ThenBy(i => i.Id).Skip((page - 1) * PageSize).Take(PageSize)
+        return q.OrderBy(i => i.Status).ThenBy(i => i.Title).ThenBy(i => i.Id)
             .Select(i => new LibraryStatsResponse(i.Id, i.Title, i.Kind, i.Audience, i.Status, i.EvidenceBased,
                 db.LibraryReads.Count(r => r.ItemId == i.Id), db.LibraryBookmarks.Count(b => b.ItemId == i.Id)))
-            .ToListAsync(ct);
-        return new PageResponse<LibraryStatsResponse>(items, page, PageSize, total);
+            .ToPageAsync(page, PageSize, ct);
     }
 
     private async Task<List<LibraryItemResponse>> Project(IQueryable<LibraryItem> q, string userId, CancellationToken ct)

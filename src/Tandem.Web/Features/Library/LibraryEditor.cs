@@ -43,10 +43,10 @@ public sealed class LibraryEditor(TandemDb db, TimeProvider clock, IStringLocali
     }
 
     /// <summary>Null when there is no such item.</summary>
-    public async Task<Outcome<int>?> UpdateAsync(int id, LibraryItemRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateAsync(int id, LibraryItemRequest r, CancellationToken ct)
     {
         var item = await db.LibraryItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null) return null;
+        if (item is null) return Refusal.NotFound;
         var errors = Validate(r);
         if (errors.Any) return errors;
         Apply(item, r);
@@ -55,10 +55,10 @@ public sealed class LibraryEditor(TandemDb db, TimeProvider clock, IStringLocali
     }
 
     /// <summary>Archives a published item, or brings an archived one back. Null when there is no such item.</summary>
-    public async Task<Outcome<LibraryStatus>?> SetArchivedAsync(int id, bool archived, CancellationToken ct)
+    public async Task<Outcome<LibraryStatus>> SetArchivedAsync(int id, bool archived, CancellationToken ct)
     {
         var item = await db.LibraryItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null) return null;
+        if (item is null) return Refusal.NotFound;
         var from = archived ? LibraryStatus.Published : LibraryStatus.Archived;
         if (item.Status != from) return Errors.One("", archived ? t["Only published items can be archived."] : t["Only archived items can be restored."]);
         item.Status = archived ? LibraryStatus.Archived : LibraryStatus.Published;
@@ -81,10 +81,10 @@ public sealed class LibraryEditor(TandemDb db, TimeProvider clock, IStringLocali
         return item.Id;
     }
 
-    public async Task<Outcome<LibraryStatus>?> ReviewAsync(int id, LibraryReviewRequest r, CancellationToken ct)
+    public async Task<Outcome<LibraryStatus>> ReviewAsync(int id, LibraryReviewRequest r, CancellationToken ct)
     {
         var item = await db.LibraryItems.FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (item is null) return null;
+        if (item is null) return Refusal.NotFound;
         var publish = string.Equals(r.Decision, "publish", StringComparison.OrdinalIgnoreCase);
         var reject = string.Equals(r.Decision, "reject", StringComparison.OrdinalIgnoreCase);
         var errors = new Errors();

@@ -20,14 +20,8 @@ public sealed class SuggestModel(TandemDb db, LibraryEditor editor, IStringLocal
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await editor.SuggestAsync(User.Id(), Input.ToRequest(), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Flash"] = t["Thank you! A coordinator will review your suggestion."].Value;
-        return Redirect("/Library/Suggest");
+        return await this.AnswerAsync(outcome, _ => t["Thank you! A coordinator will review your suggestion."], _ => Redirect("/Library/Suggest"),
+            async () => { await LoadAsync(ct); return true; });
     }
 
     private async Task LoadAsync(CancellationToken ct)

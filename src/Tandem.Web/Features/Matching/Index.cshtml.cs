@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tandem.Matching.Cohorts;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Shared;
@@ -15,24 +15,19 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
 {
     public const int ListSize = 25;
 
-    public sealed class InputModel
+    /// <summary>The run form: the weights (one slider per criterion; the workflow checks them), mode and objective.</summary>
+    public sealed record InputModel : MatchWeights
     {
+        public InputModel()
+        {
+        }
+
+        public InputModel(MatchWeights weights) : base(weights)
+        {
+        }
+
         public string Mode { get; set; } = "optimal";
         public string Objective { get; set; } = "mostMatchedThenScore";
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Interests { get; set; } = 1;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Goals { get; set; } = 2;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Industry { get; set; } = 0.5;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Personality { get; set; } = 0.5;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double Availability { get; set; } = 1;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double SeniorityGap { get; set; } = 1;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double ReverseFit { get; set; } = 0.5;
-        [Range(0, 10, ErrorMessage = "Each weight must be between 0 and 10.")] public double MenteeRanking { get; set; } = 1.5;
-
-        public WeightsRequest Weights() => new(Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking);
-
-        public void Use(WeightsRequest w) =>
-            (Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking) =
-            (w.Interests, w.Goals, w.Industry, w.Personality, w.Availability, w.SeniorityGap, w.ReverseFit, w.MenteeRanking);
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -46,25 +41,22 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
     public BuiltCohort People { get; private set; } = null!;
     public ExplainResponse? Explanation { get; private set; }
     public CompareResponse? Comparison { get; private set; }
-    public int PageNumber { get; private set; } = 1;
-    public int UnmatchedPage { get; private set; } = 1;
-    public int LastPage => Math.Max(1, (Latest.Proposals.Total + Latest.Proposals.PageSize - 1) / Latest.Proposals.PageSize);
+    public int PageNumber => Latest.Proposals.Page;
+    /// <summary>The page of unmatched mentees shown (<c>?upage=</c>); the run keeps them all.</summary>
+    public PageResponse<UnmatchedMenteeView> Unmatched { get; private set; } = PageResponse<UnmatchedMenteeView>.Empty(ListSize);
+    public int LastPage => Latest.Proposals.TotalPages;
     public bool CanEdit => Cohort.Status == CohortStatus.Matching;
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
         if (!await LoadAsync(cohortId, ct)) return NotFound();
-        if (Latest.Run is { } run)
-        {
-            Input.Use(run.Weights);
-            (Input.Mode, Input.Objective) = (run.Mode, run.Objective);
-        }
-        else Input.Use(WeightsRequest.From(People.Input.Weights));
+        Input = Latest.Run is { } run
+            ? new InputModel(run.Weights) { Mode = run.Mode, Objective = run.Objective }
+            : new InputModel(People.Input.Weights);
         if (ExplainMentee is int mentee && ExplainMentor is int mentor)
         {
             var e = await workflow.ExplainAsync(cohortId, new PairRequest(mentee, mentor), ct);
-            if (e.Ok) Explanation = e.Value;
-            else foreach (var m in e.Messages()) ModelState.AddModelError("", m);
+            if (!this.Refused(e, prefix: "")) Explanation = e.Value;
         }
         return Page();
     }
@@ -72,52 +64,51 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
     public async Task<IActionResult> OnPostRunAsync(int cohortId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
-        var outcome = await workflow.RunAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.Weights()), User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, () => t["Matched {0} of {1} mentees.", outcome.Value!.Matched, outcome.Value.Mentees], ct);
+        var outcome = await workflow.RunAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.ToWeights()), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, run => t["Matched {0} of {1} mentees.", run.Matched, run.Mentees], ct);
     }
 
     public async Task<IActionResult> OnPostLockAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await workflow.LockAsync(cohortId, new PairRequest(menteeId, mentorId), User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, () => t["Locked {0} with {1}; the rest was matched again around the locks.", outcome.Value!.Rule.MenteeName, outcome.Value.Rule.MentorName], ct);
+        return await AfterAsync(cohortId, outcome, r => t["Locked {0} with {1}; the rest was matched again around the locks.", r.Rule.MenteeName, r.Rule.MentorName], ct);
     }
 
     public async Task<IActionResult> OnPostForbidAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await workflow.ForbidAsync(cohortId, new PairRequest(menteeId, mentorId), User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, () => t["Forbade {0} with {1}; the cohort was matched again.", outcome.Value!.Rule.MenteeName, outcome.Value.Rule.MentorName], ct);
+        return await AfterAsync(cohortId, outcome, r => t["Forbade {0} with {1}; the cohort was matched again.", r.Rule.MenteeName, r.Rule.MentorName], ct);
     }
 
     public async Task<IActionResult> OnPostManualAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await workflow.ManualAsync(cohortId, new PairRequest(menteeId, mentorId), User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, () => t["Paired {0} with {1} by hand (saved as a lock).", outcome.Value!.Rule.MenteeName, outcome.Value.Rule.MentorName], ct);
+        return await AfterAsync(cohortId, outcome, r => t["Paired {0} with {1} by hand (saved as a lock).", r.Rule.MenteeName, r.Rule.MentorName], ct);
     }
 
     public async Task<IActionResult> OnPostSwapAsync(int cohortId, int menteeId, int otherMenteeId, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await workflow.SwapAsync(cohortId, new SwapRequest(menteeId, otherMenteeId), User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, () => t["Swapped the mentors; both new pairs are locked."], ct);
+        return await AfterAsync(cohortId, outcome, _ => t["Swapped the mentors; both new pairs are locked."], ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int cohortId, int ruleId, CancellationToken ct)
     {
         ModelState.Clear();
         var outcome = await workflow.RemoveRuleAsync(cohortId, ruleId, User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, () => t["Removed; the cohort was matched again."], ct);
+        return await AfterAsync(cohortId, outcome, _ => t["Removed; the cohort was matched again."], ct);
     }
 
     public async Task<IActionResult> OnPostCompareAsync(int cohortId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
-        var outcome = await workflow.CompareAsync(cohortId, new CompareRequest(Input.Weights(), Input.Objective), ct);
-        if (outcome.Failure == MatchingFailure.NotFound) return NotFound();
-        if (outcome.Ok) Comparison = outcome.Value;
-        else foreach (var m in outcome.Messages()) ModelState.AddModelError("", m);
+        var outcome = await workflow.CompareAsync(cohortId, new CompareRequest(Input.ToWeights(), Input.Objective), ct);
+        if (outcome.IsNotFound) return NotFound();
+        if (!this.Refused(outcome, prefix: "")) Comparison = outcome.Value;
         return await ReloadAsync(cohortId, ct);
     }
 
@@ -125,25 +116,15 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
     {
         ModelState.Clear();
         var outcome = await publisher.PublishAsync(cohortId, version, ct);
-        if (outcome.Ok)
-        {
-            TempData["Flash"] = t["Published {0} pairs; both people of each pair have been emailed. The cohort is now Active.", outcome.Value!.Pairs].Value;
-            return Redirect($"/Cohorts/Details/{cohortId}");
-        }
-        return await AfterAsync(cohortId, outcome, () => "", ct);
+        return await this.AnswerAsync(outcome, published => t["Published {0} pairs; both people of each pair have been emailed. The cohort is now Active.", published.Pairs],
+            _ => Redirect($"/Cohorts/Details/{cohortId}"), () => LoadAsync(cohortId, ct), prefix: "");
     }
 
-    private async Task<IActionResult> AfterAsync<T>(int cohortId, MatchingOutcome<T> outcome, Func<string> done, CancellationToken ct)
+    /// <summary>After a change of the matching: the flash and the first page of proposals, or the reasons on this page.</summary>
+    private Task<IActionResult> AfterAsync<T>(int cohortId, Outcome<T> outcome, Func<T, string> done, CancellationToken ct)
     {
         CohortId = cohortId;
-        if (outcome.Failure == MatchingFailure.NotFound) return NotFound();
-        if (outcome.Ok)
-        {
-            TempData["Flash"] = done();
-            return Redirect(Link(Q, 1));
-        }
-        foreach (var m in outcome.Messages()) ModelState.AddModelError("", m);
-        return await ReloadAsync(cohortId, ct);
+        return this.AnswerAsync(outcome, done, _ => Redirect(Link(Q, 1)), () => LoadAsync(cohortId, ct), prefix: "");
     }
 
     private async Task<IActionResult> ReloadAsync(int cohortId, CancellationToken ct) => await LoadAsync(cohortId, ct) ? Page() : NotFound();
@@ -153,9 +134,8 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
         var cohort = await workflow.CohortAsync(cohortId, ct);
         if (cohort is null) return false;
         (CohortId, Cohort) = (cohortId, cohort);
-        PageNumber = Math.Max(1, int.TryParse(Request.Query["page"], out var p) ? p : 1);
-        UnmatchedPage = Math.Max(1, int.TryParse(Request.Query["upage"], out var u) ? u : 1);
-        Latest = (await workflow.LatestAsync(cohortId, Q, PageNumber, ct))!;
+        Latest = (await workflow.LatestAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct))!;
+        Unmatched = Latest.UnmatchedMentees.ToPage(Paging.Parse(Request.Query["upage"]), ListSize);
         People = await builder.GetAsync(cohortId, ct);
         return true;
     }

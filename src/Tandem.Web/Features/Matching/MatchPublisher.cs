@@ -20,10 +20,10 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
 {
     private sealed record Proposal(int MenteeApplicationId, int MentorApplicationId, double Score, string MenteeId, string MentorId, int Capacity);
 
-    public async Task<MatchingOutcome<PublishResponse>> PublishAsync(int cohortId, int? expectedVersion, CancellationToken ct)
+    public async Task<Outcome<PublishResponse>> PublishAsync(int cohortId, int? expectedVersion, CancellationToken ct)
     {
         var cohort = await workflow.MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<PublishResponse>();
+        if (cohort.Refusal is { } refused) return refused;
         var runId = await workflow.LatestRunIdAsync(cohortId, ct);
         if (runId is null) return Errors.One("", t["Run the matching first: there are no proposals to publish."]);
 
@@ -35,8 +35,9 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // First the cohort: of two publishers only one moves it; the other stops here with a conflict.
             var moved = await transitions.MoveAsync(cohortId, CohortStatus.Active, expectedVersion, ct);
-            if (moved.Result == TransitionResult.NotFound) return MatchingOutcome<List<Proposal>>.NotFound();
-            if (moved.Result != TransitionResult.Done) return MatchingOutcome<List<Proposal>>.Conflict(moved.Message ?? t["The cohort changed meanwhile."]);
+            if (moved.IsNotFound) return Refusal.NotFound;
+            if (moved.Refusal is { } stopped)
+                return Refusal.Conflict(t["The cohort cannot be matched now"], stopped.Messages.FirstOrDefault() ?? t["The cohort changed meanwhile."]);
 
             var proposals = await (
                     from p in db.MatchProposals.AsNoTracking().Where(p => p.RunId == runId)
@@ -49,7 +50,7 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             if (errors.Any)
             {
                 await tx.RollbackAsync(ct);
-                return errors;
+                return (Outcome<List<Proposal>>)errors;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -64,9 +65,9 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             queued = await NotifyAsync(cohortId, pairs, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new MatchingOutcome<List<Proposal>>(proposals);
+            return (Outcome<List<Proposal>>)proposals;
         });
-        if (!outcome.Ok) return outcome.As<PublishResponse>();
+        if (outcome.Refusal is { } refusal) return refusal;
         return new PublishResponse(cohortId, CohortStatus.Active.ToString(), outcome.Value!.Count, queued);
     }
 

@@ -2,20 +2,26 @@ using Tandem.Matching.Cohorts;
 
 namespace Tandem.Web.Features.Matching;
 
-/// <summary>A program's matching weights and rules: one row per program, created with the defaults on first use.</summary>
+/// <summary>
+/// A program's matching weights and rules: one row per program, created with the defaults on first use.
+/// The weights are one column per criterion; <see cref="Weights"/> and <see cref="Use"/> are the one place
+/// that maps them to and from <see cref="MatchWeights"/> (a new criterion adds a column and a line to each).
+/// </summary>
 public sealed class MatchSettings
 {
+    public MatchSettings() => Use(new MatchWeights());
+
     public int Id { get; set; }
     public int ProgramId { get; set; }
 
-    public double Interests { get; set; } = 1;
-    public double Goals { get; set; } = 2;
-    public double Industry { get; set; } = 0.5;
-    public double Personality { get; set; } = 0.5;
-    public double Availability { get; set; } = 1;
-    public double SeniorityGap { get; set; } = 1;
-    public double ReverseFit { get; set; } = 0.5;
-    public double MenteeRanking { get; set; } = 1.5;
+    public double Interests { get; set; }
+    public double Goals { get; set; }
+    public double Industry { get; set; }
+    public double Personality { get; set; }
+    public double Availability { get; set; }
+    public double SeniorityGap { get; set; }
+    public double ReverseFit { get; set; }
+    public double MenteeRanking { get; set; }
 
     /// <summary>Shared weekly slots a pair needs, 0..21.</summary>
     public int MinSharedSlots { get; set; } = 1;
@@ -29,6 +35,10 @@ public sealed class MatchSettings
         Interests = Interests, Goals = Goals, Industry = Industry, Personality = Personality,
         Availability = Availability, SeniorityGap = SeniorityGap, ReverseFit = ReverseFit, MenteeRanking = MenteeRanking,
     };
+
+    public void Use(MatchWeights w) =>
+        (Interests, Goals, Industry, Personality, Availability, SeniorityGap, ReverseFit, MenteeRanking) =
+        (w.Interests, w.Goals, w.Industry, w.Personality, w.Availability, w.SeniorityGap, w.ReverseFit, w.MenteeRanking);
 
     public MatchRules Rules() => new() { MinSharedSlots = MinSharedSlots, SameEmployerAllowed = SameEmployerAllowed, InternalProgram = InternalProgram };
 }

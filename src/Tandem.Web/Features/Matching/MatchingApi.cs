@@ -36,68 +36,45 @@ public static class MatchingApi
     private static async Task<Ok<MatchSettingsRequest>> GetSettings(MatchSettingsEditor editor, CancellationToken ct) =>
         TypedResults.Ok(MatchSettingsRequest.From(await editor.LoadAsync(ct)));
 
-    private static async Task<Results<Ok<MatchSettingsRequest>, ValidationProblem>> PutSettings(MatchSettingsRequest request, MatchSettingsEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.UpdateAsync(request, ct);
-        return outcome.Ok ? TypedResults.Ok(MatchSettingsRequest.From(outcome.Value!)) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<MatchSettingsRequest>, ValidationProblem>> PutSettings(MatchSettingsRequest request, MatchSettingsEditor editor, CancellationToken ct) =>
+        (await editor.UpdateAsync(request, ct)).ToApi(s => TypedResults.Ok(MatchSettingsRequest.From(s)));
 
-    private static async Task<Results<Ok<RunSummary>, NotFound, ValidationProblem, ProblemHttpResult>> Run(int id, RunRequest? request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.RunAsync(id, request ?? new(), http.User.Id(), ct), t);
+    private static async Task<Results<Ok<RunSummary>, NotFound, ValidationProblem, ProblemHttpResult>> Run(int id, RunRequest? request, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
+        (await w.RunAsync(id, request ?? new(), http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));
 
     private static async Task<Results<Ok<LatestRunResponse>, NotFound>> Latest(int id, string? q, int? page, MatchingWorkflow w, CancellationToken ct) =>
-        await w.LatestAsync(id, q, page ?? 1, ct) is { } latest ? TypedResults.Ok(latest) : TypedResults.NotFound();
+        await w.LatestAsync(id, q, page, ct) is { } latest ? TypedResults.Ok(latest) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Lock(int id, PairRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.LockAsync(id, request, http.User.Id(), ct), t);
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Lock(int id, PairRequest request, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
+        (await w.LockAsync(id, request, http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Forbid(int id, PairRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.ForbidAsync(id, request, http.User.Id(), ct), t);
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Forbid(int id, PairRequest request, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
+        (await w.ForbidAsync(id, request, http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Manual(int id, PairRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.ManualAsync(id, request, http.User.Id(), ct), t);
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Manual(int id, PairRequest request, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
+        (await w.ManualAsync(id, request, http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Swap(int id, SwapRequest request, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.SwapAsync(id, request, http.User.Id(), ct), t);
+    private static async Task<Results<Ok<RuleResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Swap(int id, SwapRequest request, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
+        (await w.SwapAsync(id, request, http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<ExplainResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Explain(int id, PairRequest request, MatchingWorkflow w, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.ExplainAsync(id, request, ct), t);
+    private static async Task<Results<Ok<ExplainResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Explain(int id, PairRequest request, MatchingWorkflow w, CancellationToken ct) =>
+        (await w.ExplainAsync(id, request, ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Remove(int id, int ruleId, MatchingWorkflow w, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct)
-    {
-        var outcome = await w.RemoveRuleAsync(id, ruleId, http.User.Id(), ct);
-        return outcome.Failure switch
-        {
-            MatchingFailure.None => TypedResults.NoContent(),
-            MatchingFailure.NotFound => TypedResults.NotFound(),
-            MatchingFailure.Conflict => Conflict(outcome.Message!, t),
-            _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
-        };
-    }
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Remove(int id, int ruleId, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
+        (await w.RemoveRuleAsync(id, ruleId, http.User.Id(), ct)).ToApi(_ => TypedResults.NoContent());
 
-    private static async Task<Results<Ok<PreviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Preview(int id, PreviewRequest? request, MatchingWorkflow w, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.PreviewAsync(id, request ?? new(), ct), t);
+    private static async Task<Results<Ok<PreviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Preview(int id, PreviewRequest? request, MatchingWorkflow w, CancellationToken ct) =>
+        (await w.PreviewAsync(id, request ?? new(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<CompareResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Compare(int id, CompareRequest? request, MatchingWorkflow w, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await w.CompareAsync(id, request ?? new(), ct), t);
+    private static async Task<Results<Ok<CompareResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Compare(int id, CompareRequest? request, MatchingWorkflow w, CancellationToken ct) =>
+        (await w.CompareAsync(id, request ?? new(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<PublishResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(int id, PublishRequest? request, MatchPublisher publisher, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await publisher.PublishAsync(id, request?.Version, ct), t);
+    private static async Task<Results<Ok<PublishResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(int id, PublishRequest? request, MatchPublisher publisher, CancellationToken ct) =>
+        (await publisher.PublishAsync(id, request?.Version, ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetRanking(int id, MentorRankings rankings, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await rankings.GetAsync(id, http.User.Id(), ct), t);
+    private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetRanking(int id, MentorRankings rankings, HttpContext http, CancellationToken ct) =>
+        (await rankings.GetAsync(id, http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutRanking(int id, RankingRequest request, MentorRankings rankings, HttpContext http, IStringLocalizer<MatchingText> t, CancellationToken ct) =>
-        Answer(await rankings.SaveAsync(id, http.User.Id(), request, ct), t);
-
-    private static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> Answer<T>(MatchingOutcome<T> outcome, IStringLocalizer<MatchingText> t) => outcome.Failure switch
-    {
-        MatchingFailure.None => TypedResults.Ok(outcome.Value!),
-        MatchingFailure.NotFound => TypedResults.NotFound(),
-        MatchingFailure.Conflict => Conflict(outcome.Message!, t),
-        _ => TypedResults.ValidationProblem(outcome.Errors!.ToDictionary()),
-    };
-
-    private static ProblemHttpResult Conflict(string detail, IStringLocalizer<MatchingText> t) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["The cohort cannot be matched now"], detail: detail);
+    private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutRanking(int id, RankingRequest request, MentorRankings rankings, HttpContext http, CancellationToken ct) =>
+        (await rankings.SaveAsync(id, http.User.Id(), request, ct)).ToApi(v => TypedResults.Ok(v));
 }

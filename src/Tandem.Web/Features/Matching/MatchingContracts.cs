@@ -1,4 +1,4 @@
-using Tandem.Web.Features.Applications;
+using Tandem.Matching.Cohorts;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
@@ -6,18 +6,18 @@ namespace Tandem.Web.Features.Matching;
 /// <param name="Mode">optimal (default) | stable.</param>
 /// <param name="Objective">mostMatchedThenScore (default) | totalScore.</param>
 /// <param name="Weights">Optional: weights for this run; the program's settings when absent.</param>
-public sealed record RunRequest(string? Mode = null, string? Objective = null, WeightsRequest? Weights = null);
+public sealed record RunRequest(string? Mode = null, string? Objective = null, MatchWeights? Weights = null);
 
 public sealed record PairRequest(int MenteeApplicationId, int MentorApplicationId);
 
 /// <summary>Exchanges the proposed mentors of two mentees of the latest run.</summary>
 public sealed record SwapRequest(int MenteeApplicationId, int OtherMenteeApplicationId);
 
-public sealed record PreviewRequest(WeightsRequest? Weights = null, string? Mode = null, string? Objective = null);
+public sealed record PreviewRequest(MatchWeights? Weights = null, string? Mode = null, string? Objective = null);
 
-public sealed record CompareRequest(WeightsRequest? Weights = null, string? Objective = null);
+public sealed record CompareRequest(MatchWeights? Weights = null, string? Objective = null);
 
-public sealed record RunSummary(int Id, string Mode, string Objective, WeightsRequest Weights, DateTime CreatedAt, string CreatedBy,
+public sealed record RunSummary(int Id, string Mode, string Objective, MatchWeights Weights, DateTime CreatedAt, string CreatedBy,
     int Mentees, int Mentors, int Matched, int Locked, double TotalScore, double MeanScore, bool CertificateVerified, string CertificateDetail,
     double? StableScoreGap, int? StableMatchedGap);
 
@@ -58,27 +58,3 @@ public sealed record RuleResponse(RuleView Rule, RunSummary? Run);
 public sealed record PublishRequest(int? Version = null);
 
 public sealed record PublishResponse(int CohortId, string Status, int Pairs, int EmailsQueued);
-
-public enum MatchingFailure
-{
-    None,
-    NotFound,
-    Conflict,
-    Invalid,
-}
-
-/// <summary>What a matching action did, or why not: not found, a conflict (wrong status, someone else was faster) or invalid input.</summary>
-public sealed record MatchingOutcome<T>(T? Value, MatchingFailure Failure = MatchingFailure.None, Errors? Errors = null, string? Message = null)
-{
-    public bool Ok => Failure == MatchingFailure.None;
-    public static implicit operator MatchingOutcome<T>(T value) => new(value);
-    public static implicit operator MatchingOutcome<T>(Errors errors) => new(default, MatchingFailure.Invalid, errors);
-    public static MatchingOutcome<T> NotFound() => new(default, MatchingFailure.NotFound);
-    public static MatchingOutcome<T> Conflict(string message) => new(default, MatchingFailure.Conflict, null, message);
-
-    public MatchingOutcome<TOther> As<TOther>() => new(default, Failure, Errors, Message);
-
-    /// <summary>The refusal as one line of text, for a page's flash or summary.</summary>
-    public IEnumerable<string> Messages() =>
-        Message is not null ? [Message] : Errors?.ToDictionary().SelectMany(kv => kv.Value) ?? [];
-}

@@ -31,29 +31,29 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             .Select(c => new CohortFacts(c.Id, c.Name, c.Status, c.Version, c.ProgramId)).SingleOrDefaultAsync(ct);
 
     /// <summary>The cohort when it is in Matching; otherwise not found or a conflict that says which status it is in.</summary>
-    public async Task<MatchingOutcome<CohortFacts>> MatchingCohortAsync(int cohortId, CancellationToken ct)
+    public async Task<Outcome<CohortFacts>> MatchingCohortAsync(int cohortId, CancellationToken ct)
     {
         var cohort = await CohortAsync(cohortId, ct);
-        if (cohort is null) return MatchingOutcome<CohortFacts>.NotFound();
+        if (cohort is null) return Refusal.NotFound;
         if (cohort.Status != CohortStatus.Matching)
-            return MatchingOutcome<CohortFacts>.Conflict(t["This cohort is {0}: matching works only while a cohort is in Matching.", CohortLabels.Status(cohort.Status, cohortText)]);
+            return Conflict(t["This cohort is {0}: matching works only while a cohort is in Matching.", CohortLabels.Status(cohort.Status, cohortText)]);
         return cohort;
     }
 
     // ---- run -------------------------------------------------------------------------------------------
 
-    public async Task<MatchingOutcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, CancellationToken ct)
+    public async Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<RunSummary>();
+        if (cohort.Refusal is { } refused) return refused;
         var errors = new Errors();
         var mode = ParseMode(request.Mode, errors);
         var objective = ParseObjective(request.Objective, errors);
-        if (request.Weights is { } w) Merge(errors, w.Check(t, "Weights."));
+        if (request.Weights is { } w) Merge(errors, MatchSettingsEditor.CheckWeights(w, t, "Weights."));
         if (errors.Any) return errors;
 
         var built = await builder.GetAsync(cohortId, ct);
-        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToEngine() ?? built.Input.Weights };
+        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToWeights() ?? built.Input.Weights };
         var result = CohortMatcher.Match(input, ct);
         if (!result.Valid) return EngineErrors(result);
         var run = Store(cohortId, input, result, userId);
@@ -67,7 +67,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         {
             CohortId = cohortId, Mode = input.Mode, Objective = input.Objective, CreatedById = userId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            WeightsJson = JsonSerializer.Serialize(WeightsRequest.From(input.Weights), Json),
+            WeightsJson = JsonSerializer.Serialize(input.Weights.ToWeights(), Json),
             Matched = result.Totals!.Matched, TotalScore = result.Totals.TotalScore, CertificateVerified = result.Totals.Certificate.Verified,
             ResultJson = JsonSerializer.Serialize(result, CohortJsonCompact),
         };
@@ -78,6 +78,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             BreakdownJson = JsonSerializer.Serialize(Breakdown(p.Breakdown), Json),
         }));
         db.MatchRuns.Add(run);
+        Shared.Observability.TandemMetrics.MatchingRuns.Add(1);
         return run;
     }
 
@@ -85,20 +86,20 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
 
     // ---- rules -----------------------------------------------------------------------------------------
 
-    public Task<MatchingOutcome<RuleResponse>> LockAsync(int cohortId, PairRequest request, string userId, CancellationToken ct) =>
+    public Task<Outcome<RuleResponse>> LockAsync(int cohortId, PairRequest request, string userId, CancellationToken ct) =>
         AddRuleAsync(cohortId, request, PairRuleKind.Lock, userId, ct);
 
-    public Task<MatchingOutcome<RuleResponse>> ForbidAsync(int cohortId, PairRequest request, string userId, CancellationToken ct) =>
+    public Task<Outcome<RuleResponse>> ForbidAsync(int cohortId, PairRequest request, string userId, CancellationToken ct) =>
         AddRuleAsync(cohortId, request, PairRuleKind.Forbid, userId, ct);
 
     /// <summary>Pairing by hand is a lock chosen from the whole cohort rather than from the proposals.</summary>
-    public Task<MatchingOutcome<RuleResponse>> ManualAsync(int cohortId, PairRequest request, string userId, CancellationToken ct) =>
+    public Task<Outcome<RuleResponse>> ManualAsync(int cohortId, PairRequest request, string userId, CancellationToken ct) =>
         AddRuleAsync(cohortId, request, PairRuleKind.Lock, userId, ct);
 
-    private async Task<MatchingOutcome<RuleResponse>> AddRuleAsync(int cohortId, PairRequest request, PairRuleKind kind, string userId, CancellationToken ct)
+    private async Task<Outcome<RuleResponse>> AddRuleAsync(int cohortId, PairRequest request, PairRuleKind kind, string userId, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<RuleResponse>();
+        if (cohort.Refusal is { } refused) return refused;
         var built = await builder.GetAsync(cohortId, ct);
         var errors = CheckPeople(built, request.MenteeApplicationId, request.MentorApplicationId);
         if (errors.Any) return errors;
@@ -113,11 +114,11 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var rules = built.Rules.ToList();
         if (kind == PairRuleKind.Lock)
         {
-            if (CheckLock(built, rules, mentee, mentor) is { Any: true } refused) return refused;
+            if (CheckLock(built, rules, mentee, mentor) is { Any: true } lockRefused) return lockRefused;
         }
         rules.Add(new PairRuleView(0, mentee, mentor, kind));
         var rerun = await RerunAsync(cohortId, built, rules, userId, ct);
-        if (!rerun.Ok) return rerun.As<RuleResponse>();
+        if (rerun.Refusal is { } failed) return failed;
 
         var rule = new PairRule { CohortId = cohortId, MenteeApplicationId = mentee, MentorApplicationId = mentor, Kind = kind, CreatedById = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.PairRules.Add(rule);
@@ -126,25 +127,25 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         return new RuleResponse(View(built, new PairRuleView(rule.Id, mentee, mentor, kind)), rerun.Value);
     }
 
-    public async Task<MatchingOutcome<RunSummary?>> RemoveRuleAsync(int cohortId, int ruleId, string userId, CancellationToken ct)
+    public async Task<Outcome<RunSummary?>> RemoveRuleAsync(int cohortId, int ruleId, string userId, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<RunSummary?>();
+        if (cohort.Refusal is { } refused) return refused;
         var rule = await db.PairRules.SingleOrDefaultAsync(r => r.Id == ruleId && r.CohortId == cohortId, ct);
-        if (rule is null) return MatchingOutcome<RunSummary?>.NotFound();
+        if (rule is null) return Refusal.NotFound;
         var built = await builder.GetAsync(cohortId, ct);
         var rerun = await RerunAsync(cohortId, built, built.Rules.Where(r => r.Id != ruleId).ToList(), userId, ct);
-        if (!rerun.Ok) return rerun.As<RunSummary?>();
+        if (rerun.Refusal is { } failed) return failed;
         db.PairRules.Remove(rule);
         await db.SaveChangesAsync(ct);
         builder.Invalidate(cohortId);
-        return new MatchingOutcome<RunSummary?>(rerun.Value);
+        return rerun.Value;
     }
 
-    public async Task<MatchingOutcome<RuleResponse>> SwapAsync(int cohortId, SwapRequest request, string userId, CancellationToken ct)
+    public async Task<Outcome<RuleResponse>> SwapAsync(int cohortId, SwapRequest request, string userId, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<RuleResponse>();
+        if (cohort.Refusal is { } refused) return refused;
         var (a, b) = (request.MenteeApplicationId, request.OtherMenteeApplicationId);
         var built = await builder.GetAsync(cohortId, ct);
         var errors = new Errors();
@@ -174,11 +175,11 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var rules = built.Rules.Where(r => !(r.Kind == PairRuleKind.Lock && (r.MenteeApplicationId == a || r.MenteeApplicationId == b))).ToList();
         foreach (var (mentee, mentor) in new[] { (a, y), (b, x) })
         {
-            if (CheckLock(built, rules, mentee, mentor) is { Any: true } refused) return refused;
+            if (CheckLock(built, rules, mentee, mentor) is { Any: true } lockRefused) return lockRefused;
             rules.Add(new PairRuleView(0, mentee, mentor, PairRuleKind.Lock));
         }
         var rerun = await RerunAsync(cohortId, built, rules, userId, ct);
-        if (!rerun.Ok) return rerun.As<RuleResponse>();
+        if (rerun.Refusal is { } failed) return failed;
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.PairRules.RemoveRange(await db.PairRules.Where(r => r.CohortId == cohortId && r.Kind == PairRuleKind.Lock && (r.MenteeApplicationId == a || r.MenteeApplicationId == b)).ToListAsync(ct));
@@ -190,10 +191,10 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
     }
 
     /// <summary>Explains a hand-picked pair: allowed or why not, and its score breakdown.</summary>
-    public async Task<MatchingOutcome<ExplainResponse>> ExplainAsync(int cohortId, PairRequest request, CancellationToken ct)
+    public async Task<Outcome<ExplainResponse>> ExplainAsync(int cohortId, PairRequest request, CancellationToken ct)
     {
         var cohort = await CohortAsync(cohortId, ct);
-        if (cohort is null) return MatchingOutcome<ExplainResponse>.NotFound();
+        if (cohort is null) return Refusal.NotFound;
         var built = await builder.GetAsync(cohortId, ct);
         var errors = CheckPeople(built, request.MenteeApplicationId, request.MentorApplicationId);
         if (errors.Any) return errors;
@@ -232,7 +233,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         rules.Where(r => r.Kind == PairRuleKind.Forbid).Select(r => new PairRef(BuiltCohort.Id(r.MenteeApplicationId), BuiltCohort.Id(r.MentorApplicationId))).ToList();
 
     /// <summary>Matches again with the given rules and the latest run's mode, objective and weights; stores the run (not yet saved).</summary>
-    private async Task<MatchingOutcome<RunSummary>> RerunAsync(int cohortId, BuiltCohort built, List<PairRuleView> rules, string userId, CancellationToken ct)
+    private async Task<Outcome<RunSummary>> RerunAsync(int cohortId, BuiltCohort built, List<PairRuleView> rules, string userId, CancellationToken ct)
     {
         var latest = await db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id)
             .Select(r => new { r.Mode, r.Objective, r.WeightsJson }).FirstOrDefaultAsync(ct);
@@ -243,13 +244,16 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             Forbidden = Forbids(live),
             Mode = latest?.Mode ?? MatchMode.Optimal,
             Objective = latest?.Objective ?? MatchObjective.MostMatchedThenScore,
-            Weights = latest is null ? built.Input.Weights : (JsonSerializer.Deserialize<WeightsRequest>(latest.WeightsJson, Json) ?? new()).ToEngine(),
+            Weights = latest is null ? built.Input.Weights : JsonSerializer.Deserialize<MatchWeights>(latest.WeightsJson, Json) ?? new(),
         };
         var result = CohortMatcher.Match(input, ct);
         if (!result.Valid) return EngineErrors(result);
         var run = Store(cohortId, input, result, userId);
         return Summary(run, result);
     }
+
+    /// <summary>Every refusal of a matching action that is about the cohort's state, not the input, has this title.</summary>
+    private Refusal Conflict(string detail) => Refusal.Conflict(t["The cohort cannot be matched now"], detail);
 
     private Errors EngineErrors(CohortResult result)
     {
@@ -260,20 +264,20 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
 
     // ---- what-if and compare ---------------------------------------------------------------------------
 
-    public async Task<MatchingOutcome<PreviewResponse>> PreviewAsync(int cohortId, PreviewRequest request, CancellationToken ct)
+    public async Task<Outcome<PreviewResponse>> PreviewAsync(int cohortId, PreviewRequest request, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<PreviewResponse>();
+        if (cohort.Refusal is { } refused) return refused;
         var errors = new Errors();
         var weights = request.Weights;
-        if (weights is not null) Merge(errors, weights.Check(t, "Weights."));
+        if (weights is not null) Merge(errors, MatchSettingsEditor.CheckWeights(weights, t, "Weights."));
         var mode = ParseMode(request.Mode, errors);
         var objective = ParseObjective(request.Objective, errors);
         if (errors.Any) return errors;
 
         var built = await builder.GetAsync(cohortId, ct);
         var watch = Stopwatch.StartNew();
-        var result = CohortMatcher.Match(built.Input with { Weights = weights?.ToEngine() ?? built.Input.Weights, Mode = mode, Objective = objective }, ct);
+        var result = CohortMatcher.Match(built.Input with { Weights = weights?.ToWeights() ?? built.Input.Weights, Mode = mode, Objective = objective }, ct);
         var engineMs = watch.ElapsedMilliseconds;
         if (!result.Valid) return EngineErrors(result);
 
@@ -292,17 +296,17 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             added.Count, removed.Count, added.Take(20).Select(Change).ToList(), removed.Take(20).Select(Change).ToList(), engineMs);
     }
 
-    public async Task<MatchingOutcome<CompareResponse>> CompareAsync(int cohortId, CompareRequest request, CancellationToken ct)
+    public async Task<Outcome<CompareResponse>> CompareAsync(int cohortId, CompareRequest request, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
-        if (!cohort.Ok) return cohort.As<CompareResponse>();
+        if (cohort.Refusal is { } refused) return refused;
         var errors = new Errors();
-        if (request.Weights is { } w) Merge(errors, w.Check(t, "Weights."));
+        if (request.Weights is { } w) Merge(errors, MatchSettingsEditor.CheckWeights(w, t, "Weights."));
         var objective = ParseObjective(request.Objective, errors);
         if (errors.Any) return errors;
 
         var built = await builder.GetAsync(cohortId, ct);
-        var input = built.Input with { Weights = request.Weights?.ToEngine() ?? built.Input.Weights, Objective = objective };
+        var input = built.Input with { Weights = request.Weights?.ToWeights() ?? built.Input.Weights, Objective = objective };
         var optimal = CohortMatcher.Match(input with { Mode = MatchMode.Optimal }, ct);
         if (!optimal.Valid) return EngineErrors(optimal);
         var stable = CohortMatcher.Match(input with { Mode = MatchMode.Stable }, ct);
@@ -320,16 +324,15 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The latest run with one page of its proposals (searched by mentee or mentor name), the unmatched and the rules.</summary>
-    public async Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int page, CancellationToken ct)
+    public async Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, CancellationToken ct)
     {
         var cohort = await CohortAsync(cohortId, ct);
         if (cohort is null) return null;
         var built = await builder.GetAsync(cohortId, ct);
         var rules = built.Rules.Select(r => View(built, r)).ToList();
-        page = Math.Max(1, page);
         var run = await db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (run is null)
-            return new LatestRunResponse(cohortId, cohort.Status.ToString(), null, new PageResponse<ProposalView>([], page, PageSize, 0), [], [], rules);
+            return new LatestRunResponse(cohortId, cohort.Status.ToString(), null, PageResponse<ProposalView>.Empty(PageSize), [], [], rules);
 
         var result = JsonSerializer.Deserialize<CohortResult>(run.ResultJson, CohortJson.Options)!;
         var proposals =
@@ -346,17 +349,16 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
             var like = "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             proposals = proposals.Where(x => EF.Functions.Like(x.MenteeName.ToLower(), like, "\\") || EF.Functions.Like(x.MentorName.ToLower(), like, "\\"));
         }
-        var total = await proposals.CountAsync(ct);
-        var rows = await proposals.OrderBy(x => x.p.MenteeApplicationId).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var items = rows.Select(x => new ProposalView(x.p.MenteeApplicationId, x.MenteeName, x.p.MentorApplicationId, x.MentorName, Math.Round(x.p.Score, 4), x.p.Locked,
-            x.p.Rank, x.p.AllowedMentors, x.p.Why, JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList();
+        var proposalPage = await proposals.OrderBy(x => x.p.MenteeApplicationId).ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
+            .Select(x => new ProposalView(x.p.MenteeApplicationId, x.MenteeName, x.p.MentorApplicationId, x.MentorName, Math.Round(x.p.Score, 4), x.p.Locked,
+                x.p.Rank, x.p.AllowedMentors, x.p.Why, JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList(), ct);
 
         var unmatchedMentees = result.UnmatchedMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), u.Summary, u.AllowedMentors,
                 u.Excluded.Select(e => new ExclusionView(Camel(e.Reason.ToString()), e.Count, e.OnlyReason, e.ExampleMessage)).ToList(),
                 u.Alternatives.Select(a => new AlternativeView(BuiltCohort.AppId(a.MentorId), built.Name(BuiltCohort.AppId(a.MentorId)), Math.Round(a.Score, 4), a.Allowed, a.WhatItWouldTake)).ToList()))
             .ToList();
         var unmatchedMentors = result.UnmatchedMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), u.Summary, u.Capacity, u.EligibleMentees)).ToList();
-        return new LatestRunResponse(cohortId, cohort.Status.ToString(), Summary(run, result), new PageResponse<ProposalView>(items, page, PageSize, total),
+        return new LatestRunResponse(cohortId, cohort.Status.ToString(), Summary(run, result), proposalPage,
             unmatchedMentees, unmatchedMentors, rules);
     }
 
@@ -365,7 +367,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var totals = result.Totals!;
         var creator = run.CreatedById;
         return new RunSummary(run.Id, Camel(run.Mode.ToString()), Camel(run.Objective.ToString()),
-            JsonSerializer.Deserialize<WeightsRequest>(run.WeightsJson, Json) ?? new(), run.CreatedAt, creator,
+            JsonSerializer.Deserialize<MatchWeights>(run.WeightsJson, Json) ?? new(), run.CreatedAt, creator,
             totals.Mentees, totals.Mentors, totals.Matched, totals.Locked, Math.Round(totals.TotalScore, 4), Math.Round(totals.MeanScore, 4),
             totals.Certificate.Verified, totals.Certificate.Detail, totals.StableGap is { } g ? Math.Round(g.ScoreGap, 4) : null, totals.StableGap?.MatchedGap);
     }
@@ -374,7 +376,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         new(r.Id, r.Kind == PairRuleKind.Lock ? "lock" : "forbid", r.MenteeApplicationId, built.Name(r.MenteeApplicationId), r.MentorApplicationId, built.Name(r.MentorApplicationId));
 
     public static List<CriterionView> Breakdown(IEnumerable<CriterionScore> scores) =>
-        scores.Select(c => new CriterionView(Camel(c.Criterion.ToString()), c.Weight, Math.Round(c.Value, 4), Math.Round(c.Contribution, 4))).ToList();
+        scores.Select(c => new CriterionView(Criteria.Of(c.Criterion).Key, c.Weight, Math.Round(c.Value, 4), Math.Round(c.Contribution, 4))).ToList();
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 
@@ -382,8 +384,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
 
     private static void Merge(Errors into, Errors from)
     {
-        foreach (var (field, messages) in from.ToDictionary())
-            foreach (var m in messages) into.Add(field, m);
+        foreach (var (field, message) in from.Each) into.Add(field, message);
     }
 
     private MatchMode ParseMode(string? mode, Errors errors)

@@ -37,10 +37,10 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
                         && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Declined)
             .Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
 
-    public async Task<MatchingOutcome<MyRankingResponse>> GetAsync(int cohortId, string userId, CancellationToken ct)
+    public async Task<Outcome<MyRankingResponse>> GetAsync(int cohortId, string userId, CancellationToken ct)
     {
         var cohort = await applicationRules.CohortAsync(cohortId, ct);
-        if (cohort is null) return MatchingOutcome<MyRankingResponse>.NotFound();
+        if (cohort is null) return Refusal.NotFound;
         if (await MenteeApplicationAsync(cohortId, userId, ct) is not int mentee)
             return Errors.One("", t["Only mentees who applied to this cohort can rank its mentors."]);
         var ranking = await (
@@ -54,7 +54,7 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
     }
 
     /// <summary>Published mentors of the cohort, searched by name, title or expertise.</summary>
-    public async Task<PageResponse<MentorOption>> MentorsAsync(int cohortId, string? q, int page, CancellationToken ct)
+    public Task<PageResponse<MentorOption>> MentorsAsync(int cohortId, string? q, int? page, CancellationToken ct)
     {
         var query = from a in PublicMentors(cohortId)
                     join p in db.Profiles.AsNoTracking() on a.UserId equals p.UserId
@@ -65,12 +65,10 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
             query = query.Where(x => EF.Functions.Like(x.p.DisplayName.ToLower(), like, "\\") || EF.Functions.Like((x.p.JobTitle ?? "").ToLower(), like, "\\")
                                      || EF.Functions.Like(x.a.Expertise, like, "\\"));
         }
-        page = Math.Max(1, page);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.p.DisplayName).ThenBy(x => x.a.Id).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(x => new { x.a.Id, x.p.DisplayName, x.p.JobTitle, x.p.Employer, x.p.Industry, x.a.Expertise }).ToListAsync(ct);
-        return new PageResponse<MentorOption>(rows.Select(r => new MentorOption(r.Id, r.DisplayName, r.JobTitle, r.Employer, r.Industry, TagList.Parse(r.Expertise))).ToList(),
-            page, PageSize, total);
+        return query.OrderBy(x => x.p.DisplayName).ThenBy(x => x.a.Id)
+            .Select(x => new { x.a.Id, x.p.DisplayName, x.p.JobTitle, x.p.Employer, x.p.Industry, x.a.Expertise })
+            .ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
+                .Select(r => new MentorOption(r.Id, r.DisplayName, r.JobTitle, r.Employer, r.Industry, TagList.Parse(r.Expertise))).ToList(), ct);
     }
 
     /// <summary>All published mentors of the cohort as (id, label) for the rank selectors.</summary>
@@ -82,10 +80,10 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
         .Select(x => (x.Id, string.IsNullOrEmpty(x.JobTitle) ? x.DisplayName : x.DisplayName + " — " + x.JobTitle)).ToList();
 
     /// <summary>Replaces the mentee's ranking. Refused: more than five, duplicates, a mentor not published in this cohort, a closed window.</summary>
-    public async Task<MatchingOutcome<MyRankingResponse>> SaveAsync(int cohortId, string userId, RankingRequest request, CancellationToken ct)
+    public async Task<Outcome<MyRankingResponse>> SaveAsync(int cohortId, string userId, RankingRequest request, CancellationToken ct)
     {
         var cohort = await applicationRules.CohortAsync(cohortId, ct);
-        if (cohort is null) return MatchingOutcome<MyRankingResponse>.NotFound();
+        if (cohort is null) return Refusal.NotFound;
         if (await MenteeApplicationAsync(cohortId, userId, ct) is not int mentee)
             return Errors.One("", t["Only mentees who applied to this cohort can rank its mentors."]);
         if (!applicationRules.WindowOpen(cohort))

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
@@ -21,9 +20,9 @@ public sealed class RankModel(MentorRankings rankings, IStringLocalizer<Matching
 
     public MyRankingResponse? Mine { get; private set; }
     public IReadOnlyList<(int Id, string Label)> Choices { get; private set; } = [];
-    public PageResponse<MentorOption> Mentors { get; private set; } = new([], 1, MentorRankings.PageSize, 0);
+    public PageResponse<MentorOption> Mentors { get; private set; } = PageResponse<MentorOption>.Empty(MentorRankings.PageSize);
     public int CohortId { get; private set; }
-    public int LastPage => Math.Max(1, (Mentors.Total + Mentors.PageSize - 1) / Mentors.PageSize);
+    public int LastPage => Mentors.TotalPages;
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
@@ -37,25 +36,16 @@ public sealed class RankModel(MentorRankings rankings, IStringLocalizer<Matching
     {
         var ids = (Input.Choices ?? []).OfType<int>().ToArray();
         var outcome = await rankings.SaveAsync(cohortId, User.Id(), new RankingRequest(ids), ct);
-        if (outcome.Failure == MatchingFailure.NotFound) return NotFound();
-        if (outcome.Ok)
-        {
-            TempData["Flash"] = t["Your ranking is saved."].Value;
-            return RedirectToPage(new { cohortId });
-        }
-        foreach (var m in outcome.Messages()) ModelState.AddModelError("", m);
-        return await LoadAsync(cohortId, ct) ? Page() : NotFound();
+        return await this.AnswerAsync(outcome, _ => t["Your ranking is saved."], _ => RedirectToPage(new { cohortId }), () => LoadAsync(cohortId, ct), prefix: "");
     }
 
     private async Task<bool> LoadAsync(int cohortId, CancellationToken ct)
     {
         CohortId = cohortId;
         var mine = await rankings.GetAsync(cohortId, User.Id(), ct);
-        if (mine.Failure == MatchingFailure.NotFound) return false;
-        if (mine.Ok) Mine = mine.Value;
-        else foreach (var m in mine.Messages()) ModelState.AddModelError("", m);
-        var page = Math.Max(1, int.TryParse(Request.Query["page"], out var p) ? p : 1);
-        Mentors = await rankings.MentorsAsync(cohortId, Q, page, ct);
+        if (mine.IsNotFound) return false;
+        if (!this.Refused(mine, prefix: "")) Mine = mine.Value;
+        Mentors = await rankings.MentorsAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct);
         Choices = await rankings.ChoicesAsync(cohortId, ct);
         return true;
     }

@@ -17,7 +17,7 @@ public sealed class CalendarModel(MeetingCalendar calendar, IStringLocalizer<Mee
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await calendar.RegenerateAsync(User.Id(), ct);
-        TempData["Flash"] = t["Your calendar link is replaced; the old link no longer works."].Value;
+        this.Flash(t["Your calendar link is replaced; the old link no longer works."]);
         return RedirectToPage("/Meetings/Calendar");
     }
 

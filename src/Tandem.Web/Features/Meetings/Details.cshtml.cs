@@ -23,7 +23,7 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
     [BindProperty] public InputModel Input { get; set; } = new();
     public MeetingResponse Meeting { get; private set; } = null!;
     public PairMember Pair { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
     public bool Mine => Meeting.ProposedById == Pair.Me;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -34,41 +34,29 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
     }
 
     public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) =>
-        DoAsync(id, async () => await book.AcceptAsync(id, User.Id(), ct), t["You accepted the meeting."], ct);
+        DoAsync(id, () => book.AcceptAsync(id, User.Id(), ct), t["You accepted the meeting."], ct);
 
     public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) =>
-        DoAsync(id, async () => await book.CancelAsync(id, User.Id(), ct), t["The meeting is cancelled."], ct);
+        DoAsync(id, () => book.CancelAsync(id, User.Id(), ct), t["The meeting is cancelled."], ct);
 
     public Task<IActionResult> OnPostHeldAsync(int id, CancellationToken ct) =>
-        DoAsync(id, async () => await book.HeldAsync(id, User.Id(), new HeldRequest(Input.Summary, Input.ActionItems), ct), t["The meeting is logged as held."], ct);
+        DoAsync(id, () => book.HeldAsync(id, User.Id(), new HeldRequest(Input.Summary, Input.ActionItems), ct), t["The meeting is logged as held."], ct);
 
+    /// <summary>Another time replaces the proposal: the person lands on the new one.</summary>
     public async Task<IActionResult> OnPostCounterAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcome = await book.CounterAsync(id, User.Id(), new MeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), null, null, null, null), ct);
-        if (outcome is not { } o) return NotFound();
-        if (!o.Ok) { o.Refusal!.AddTo(ModelState); return Page(); }
-        TempData["Flash"] = t["You proposed another time."].Value;
-        return RedirectToPage("/Meetings/Details", new { id = o.Value!.Id });
+        return await this.AnswerAsync(outcome, _ => t["You proposed another time."], m => RedirectToPage("/Meetings/Details", new { id = m.Id }));
     }
 
-    public async Task<IActionResult> OnPostNoteAsync(int id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var outcome = await book.NoteAsync(id, User.Id(), new NoteRequest(Input.Note), ct);
-        if (outcome is not { } o) return NotFound();
-        if (!o.Ok) { o.Refusal!.AddTo(ModelState); return Page(); }
-        TempData["Flash"] = t["Your private note is saved."].Value;
-        return RedirectToPage("/Meetings/Details", new { id });
-    }
+    public Task<IActionResult> OnPostNoteAsync(int id, CancellationToken ct) =>
+        DoAsync(id, () => book.NoteAsync(id, User.Id(), new NoteRequest(Input.Note), ct), t["Your private note is saved."], ct);
 
-    private async Task<IActionResult> DoAsync(int id, Func<Task<Outcome<Meeting>?>> action, string flash, CancellationToken ct)
+    private async Task<IActionResult> DoAsync<T>(int id, Func<Task<Outcome<T>>> action, string flash, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await action() is not { } o) return NotFound();
-        if (!o.Ok) { o.Refusal!.AddTo(ModelState); return Page(); }
-        TempData["Flash"] = flash;
-        return RedirectToPage("/Meetings/Details", new { id });
+        return await this.AnswerAsync(await action(), _ => flash, _ => RedirectToPage("/Meetings/Details", new { id }));
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

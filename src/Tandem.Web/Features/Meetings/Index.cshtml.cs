@@ -36,9 +36,9 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<M
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     [FromQuery(Name = "contacts")] public int? ContactsPage { get; set; }
     public PairMember Pair { get; private set; } = null!;
-    public MeetingListResponse Meetings { get; private set; } = null!;
-    public ContactListResponse Contacts { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public PageResponse<MeetingResponse> Meetings { get; private set; } = null!;
+    public PageResponse<ContactResponse> Contacts { get; private set; } = null!;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
 
     public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct) => await LoadAsync(pairId, ct) ? Page() : NotFound();
 
@@ -46,7 +46,7 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<M
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
         var outcome = await book.ProposeAsync(pairId, User.Id(), new MeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), Input.DurationMinutes, Input.Format, Input.Location, Input.Agenda), ct);
-        return await DoneAsync(pairId, outcome is { } o ? (o.Ok, o.Refusal) : null, t["Your proposal is sent."], "Input.", ct);
+        return await DoneAsync(pairId, outcome, t["Your proposal is sent."], "Input.", ct);
     }
 
     public async Task<IActionResult> OnPostLogAsync(int pairId, CancellationToken ct)
@@ -54,27 +54,18 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<M
         if (!await LoadAsync(pairId, ct)) return NotFound();
         var request = new LogMeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), Input.DurationMinutes, Input.Format, Input.Location, Input.Agenda, Input.Summary, Input.ActionItems);
         var outcome = await book.LogAsync(pairId, User.Id(), request, ct);
-        return await DoneAsync(pairId, outcome is { } o ? (o.Ok, o.Refusal) : null, t["The meeting is logged as held."], "Input.", ct);
+        return await DoneAsync(pairId, outcome, t["The meeting is logged as held."], "Input.", ct);
     }
 
     public async Task<IActionResult> OnPostContactAsync(int pairId, CancellationToken ct)
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
         var outcome = await book.ContactAsync(pairId, User.Id(), new ContactRequest(UserClock.FromLocal(ContactInput.At, Zone), ContactInput.Channel, ContactInput.Note), ct);
-        return await DoneAsync(pairId, outcome is { } o ? (o.Ok, o.Refusal) : null, t["The contact is logged."], "ContactInput.", ct);
+        return await DoneAsync(pairId, outcome, t["The contact is logged."], "ContactInput.", ct);
     }
 
-    private async Task<IActionResult> DoneAsync(int pairId, (bool Ok, Errors? Refusal)? outcome, string flash, string prefix, CancellationToken ct)
-    {
-        if (outcome is not { } o) return NotFound();
-        if (!o.Ok)
-        {
-            o.Refusal!.AddTo(ModelState, prefix);
-            return Page();
-        }
-        TempData["Flash"] = flash;
-        return RedirectToPage("/Meetings/Index", new { pairId });
-    }
+    private Task<IActionResult> DoneAsync<T>(int pairId, Outcome<T> outcome, string flash, string prefix, CancellationToken ct) =>
+        this.AnswerAsync(outcome, _ => flash, _ => RedirectToPage("/Meetings/Index", new { pairId }), prefix: prefix);
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
     {

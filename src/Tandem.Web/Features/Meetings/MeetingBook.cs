@@ -23,9 +23,9 @@ public sealed record ContactRequest(DateTimeOffset? At, ContactChannel? Channel,
 /// </summary>
 public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<MeetingsText> t, IStringLocalizer<PairsText> pt)
 {
-    public async Task<Outcome<Meeting>?> ProposeAsync(int pairId, string me, MeetingRequest r, CancellationToken ct)
+    public async Task<Outcome<Meeting>> ProposeAsync(int pairId, string me, MeetingRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (Validate(r, pair, future: true) is { } errors) return errors;
         var now = Now;
@@ -35,9 +35,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         return meeting;
     }
 
-    public async Task<Outcome<Meeting>?> AcceptAsync(int meetingId, string me, CancellationToken ct)
+    public async Task<Outcome<Meeting>> AcceptAsync(int meetingId, string me, CancellationToken ct)
     {
-        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return null;
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (meeting.Status != MeetingStatus.Proposed || meeting.ProposedById == me)
             return Errors.One("", t["Only the other person can accept a proposed meeting."]);
@@ -50,9 +50,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
     }
 
     /// <summary>Answers a proposal with another time: the proposal is declined and a new one (replacing it) is made.</summary>
-    public async Task<Outcome<Meeting>?> CounterAsync(int meetingId, string me, MeetingRequest r, CancellationToken ct)
+    public async Task<Outcome<Meeting>> CounterAsync(int meetingId, string me, MeetingRequest r, CancellationToken ct)
     {
-        if (await FindAsync(meetingId, me, ct) is not (var pair, var old)) return null;
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var old)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (old.Status != MeetingStatus.Proposed || old.ProposedById == me)
             return Errors.One("", t["Only the other person can propose another time for a proposed meeting."]);
@@ -69,9 +69,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         return meeting;
     }
 
-    public async Task<Outcome<Meeting>?> CancelAsync(int meetingId, string me, CancellationToken ct)
+    public async Task<Outcome<Meeting>> CancelAsync(int meetingId, string me, CancellationToken ct)
     {
-        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return null;
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (meeting.Status is not (MeetingStatus.Proposed or MeetingStatus.Accepted))
             return Errors.One("", t["Only a proposed or accepted meeting can be cancelled."]);
@@ -83,9 +83,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
     }
 
     /// <summary>Logs a proposed or accepted meeting as held, with the shared summary; a held meeting's summary can be edited again.</summary>
-    public async Task<Outcome<Meeting>?> HeldAsync(int meetingId, string me, HeldRequest r, CancellationToken ct)
+    public async Task<Outcome<Meeting>> HeldAsync(int meetingId, string me, HeldRequest r, CancellationToken ct)
     {
-        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return null;
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (meeting.Status is MeetingStatus.Declined or MeetingStatus.Cancelled)
             return Errors.One("", t["A declined or cancelled meeting cannot be logged as held."]);
@@ -100,13 +100,13 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
     }
 
     /// <summary>Logs a meeting that happened without a proposal in Tandem.</summary>
-    public async Task<Outcome<Meeting>?> LogAsync(int pairId, string me, LogMeetingRequest r, CancellationToken ct)
+    public async Task<Outcome<Meeting>> LogAsync(int pairId, string me, LogMeetingRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         var request = new MeetingRequest(r.StartsAt, r.DurationMinutes, r.Format, r.Location, r.Agenda);
         var errors = Validate(request, pair, future: false) ?? new Errors();
-        if (ValidateSummary(r.Summary, r.ActionItems) is { } more) foreach (var (k, v) in more.ToDictionary()) foreach (var m in v) errors.Add(k, m);
+        if (ValidateSummary(r.Summary, r.ActionItems) is { } more) foreach (var (field, message) in more.Each) errors.Add(field, message);
         if (errors.Any) return errors;
         var meeting = New(pairId, me, request, Now);
         meeting.Status = MeetingStatus.Held;
@@ -118,9 +118,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
     }
 
     /// <summary>Writes (or with an empty text, removes) the person's own private note on a meeting.</summary>
-    public async Task<Outcome<MeetingNote?>?> NoteAsync(int meetingId, string me, NoteRequest r, CancellationToken ct)
+    public async Task<Outcome<MeetingNote?>> NoteAsync(int meetingId, string me, NoteRequest r, CancellationToken ct)
     {
-        if (await FindAsync(meetingId, me, ct) is not (var pair, var _)) return null;
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var _)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (r.Text?.Length > 8000) return Errors.One(nameof(r.Text), t["Please keep the note under 8000 characters."]);
         var note = await db.MeetingNotes.SingleOrDefaultAsync(n => n.MeetingId == meetingId && n.AuthorId == me, ct);
@@ -137,9 +137,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         return note;
     }
 
-    public async Task<Outcome<Contact>?> ContactAsync(int pairId, string me, ContactRequest r, CancellationToken ct)
+    public async Task<Outcome<Contact>> ContactAsync(int pairId, string me, ContactRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         var errors = new Errors();
         if (r.Channel is null || !Enum.IsDefined(r.Channel.Value)) errors.Add(nameof(r.Channel), t["Please say how you were in contact: email, phone or message."]);

@@ -1,12 +1,15 @@
-using Tandem.Web.Shared.Calendar;
 using System.Security.Cryptography;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared.Calendar;
 
 namespace Tandem.Web.Features.Meetings;
 
-/// <summary>Meetings as iCalendar: one invitation per meeting, and each person's feed behind a secret link.</summary>
+/// <summary>Meetings as iCalendar: one invitation per meeting, and each person's feed behind a secret link. Times are
+/// written in the person's own time zone (as the meeting pages show them).</summary>
 public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
 {
     private sealed record Row(Meeting Meeting, string MenteeId, string MentorId);
@@ -22,8 +25,9 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
         var row = await Rows(db.Meetings.AsNoTracking().Where(m => m.Id == meetingId), me).SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var people = await PeopleAsync([row], ct);
-        var method = row.Meeting.Status is MeetingStatus.Cancelled or MeetingStatus.Declined ? "CANCEL" : "REQUEST";
-        return IcsWriter.Write([Event(row, people, baseUrl, row.Meeting.Agenda)], method, clock.GetUtcNow().UtcDateTime, "Tandem");
+        var method = row.Meeting.Status is MeetingStatus.Cancelled or MeetingStatus.Declined ? CalendarMethods.Cancel : CalendarMethods.Request;
+        return CalendarFile.Write([Event(row, people, baseUrl, row.Meeting.Agenda)], method, clock.GetUtcNow().UtcDateTime, "Tandem",
+            await UserClock.ZoneAsync(db, me, ct));
     }
 
     /// <summary>The person's proposed, accepted and held meetings across all their pairs. The feed carries no agenda:
@@ -33,7 +37,8 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
         var rows = await Rows(db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Proposed || m.Status == MeetingStatus.Accepted || m.Status == MeetingStatus.Held).OrderBy(m => m.StartsAt), me).ToListAsync(ct);
         var people = await PeopleAsync(rows, ct);
-        return IcsWriter.Write(rows.Select(r => Event(r, people, baseUrl, null)), method: null, clock.GetUtcNow().UtcDateTime, "Tandem");
+        return CalendarFile.Write(rows.Select(r => Event(r, people, baseUrl, null)), method: null, clock.GetUtcNow().UtcDateTime, "Tandem",
+            await UserClock.ZoneAsync(db, me, ct));
     }
 
     public async Task<string?> UserOfFeedAsync(string token, CancellationToken ct) =>
@@ -63,7 +68,7 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
             .ToDictionaryAsync(x => x.Id, x => new IcsPerson(x.Name ?? x.Email ?? "", x.Email ?? ""), ct);
     }
 
-    private IcsEvent Event(Row row, Dictionary<string, IcsPerson> people, string baseUrl, string? agenda)
+    private static IcsEvent Event(Row row, Dictionary<string, IcsPerson> people, string baseUrl, string? agenda)
     {
         var r = row.Meeting;
         var mentee = people[row.MenteeId];
@@ -74,9 +79,9 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
         var description = string.IsNullOrWhiteSpace(agenda) ? $"{format}. {link}" : $"{format}.\n{agenda}\n\n{link}";
         var status = r.Status switch
         {
-            MeetingStatus.Proposed => "TENTATIVE",
-            MeetingStatus.Accepted or MeetingStatus.Held => "CONFIRMED",
-            _ => "CANCELLED",
+            MeetingStatus.Proposed => EventStatus.Tentative,
+            MeetingStatus.Accepted or MeetingStatus.Held => EventStatus.Confirmed,
+            _ => EventStatus.Cancelled,
         };
         return new IcsEvent($"meeting-{r.Id}@tandem", r.StartsAt, r.StartsAt.AddMinutes(r.DurationMinutes),
             $"Tandem: {mentee.Name} & {mentor.Name}", r.Location, description, link, r.Sequence, status, organizer, [mentee, mentor]);

@@ -1,17 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Meetings;
 
 public sealed record MeetingResponse(int Id, int PairId, string ProposedById, string ProposedByName, DateTime StartsAt, int DurationMinutes, MeetingFormat Format,
     string? Location, string? Agenda, string? Summary, string? ActionItems, MeetingStatus Status, int? ReplacesId, int Sequence, string? MyNote);
 
-public sealed record MeetingListResponse(IReadOnlyList<MeetingResponse> Items, int Page, int TotalPages, int Total);
-
 public sealed record ContactResponse(int Id, string ById, string ByName, DateTime At, ContactChannel Channel, string? Note);
-
-public sealed record ContactListResponse(IReadOnlyList<ContactResponse> Items, int Page, int TotalPages, int Total);
 
 public static class MeetingQueries
 {
@@ -32,31 +29,18 @@ public static class MeetingQueries
         Visible(db, me).Where(m => m.Id == meetingId).Project(db, me).SingleOrDefaultAsync(ct);
 
     /// <summary>A pair's meetings, the latest first; null when the person is not in the pair.</summary>
-    public static async Task<MeetingListResponse?> ListAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    public static async Task<PageResponse<MeetingResponse>?> ListAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
     {
         if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
-        var query = Visible(db, me).Where(m => m.PairId == pairId);
-        var total = await query.CountAsync(ct);
-        var (current, pages) = Paging(page, total);
-        var items = await query.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).Skip((current - 1) * PageSize).Take(PageSize).Project(db, me).ToListAsync(ct);
-        return new MeetingListResponse(items, current, pages, total);
+        return await Visible(db, me).Where(m => m.PairId == pairId).OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)
+            .ToPageAsync(page, PageSize, rows => rows.Project(db, me).ToListAsync(ct), ct);
     }
 
-    public static async Task<ContactListResponse?> ContactsAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    public static async Task<PageResponse<ContactResponse>?> ContactsAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
     {
         if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
-        var query = db.Contacts.AsNoTracking().Where(c => c.PairId == pairId);
-        var total = await query.CountAsync(ct);
-        var (current, pages) = Paging(page, total);
-        var items = await query.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Skip((current - 1) * PageSize).Take(PageSize)
+        return await db.Contacts.AsNoTracking().Where(c => c.PairId == pairId).OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
             .Select(c => new ContactResponse(c.Id, c.ById, db.Profiles.Where(p => p.UserId == c.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "", c.At, c.Channel, c.Note))
-            .ToListAsync(ct);
-        return new ContactListResponse(items, current, pages, total);
-    }
-
-    public static (int Page, int TotalPages) Paging(int? page, int total)
-    {
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        return (Math.Clamp(page ?? 1, 1, pages), pages);
+            .ToPageAsync(page, PageSize, ct);
     }
 }

@@ -12,13 +12,13 @@ public static class MeetingsApi
         group.MapGet("/meetings", List).WithSummary("The pair's meetings, latest first; each carries only the caller's own private note.");
         group.MapPost("/meetings", Propose).WithSummary("Proposes a meeting; the mentee's proposal needs her intentional questions (agenda).");
         group.MapPost("/meetings/held", Log).WithSummary("Logs a meeting that took place without a proposal.");
-        group.MapGet("/meetings/{meetingId:int}", Get);
+        group.MapGet("/meetings/{meetingId:int}", Get).WithSummary("One meeting of the pair, with the caller's own private note only.");
         group.MapPost("/meetings/{meetingId:int}/accept", Accept).WithSummary("Accepts the other person's proposal.");
         group.MapPost("/meetings/{meetingId:int}/counter", Counter).WithSummary("Proposes another time: the proposal is declined and a new one replaces it.");
-        group.MapPost("/meetings/{meetingId:int}/cancel", Cancel);
+        group.MapPost("/meetings/{meetingId:int}/cancel", Cancel).WithSummary("Cancels a proposed or accepted meeting; its calendar invitation becomes a cancellation.");
         group.MapPost("/meetings/{meetingId:int}/held", Held).WithSummary("Logs the meeting as held, with the shared summary and action items.");
         group.MapPut("/meetings/{meetingId:int}/note", Note).WithSummary("The caller's private note on the meeting; the other person never sees it.");
-        group.MapGet("/contacts", Contacts);
+        group.MapGet("/contacts", Contacts).WithSummary("The pair's logged contacts (email, phone, message), newest first.");
         group.MapPost("/contacts", AddContact).WithSummary("Logs a contact by email, phone or message (contact, not a meeting).");
         return group;
     }
@@ -26,8 +26,8 @@ public static class MeetingsApi
     /// <summary>Calendar files live outside /api: a calendar program opens them like pages (the invite) or anonymously (the secret feed).</summary>
     public static void MapMeetingCalendars(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/Meetings/{id:int}/invite.ics", Invite).RequireAuthorization().WithTags("Meetings").WithSummary("An RFC 5545 invitation for one meeting.");
-        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().WithTags("Meetings").WithSummary("A person's meetings feed behind their secret link.");
+        app.MapGet("/Meetings/{id:int}/invite.ics", Invite).RequireAuthorization().WithTags("Meetings").WithSummary("An RFC 5545 invitation for one meeting.").Produces<string>(StatusCodes.Status200OK, "text/calendar");
+        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().WithTags("Meetings").WithSummary("A person's meetings feed behind their secret link.").Produces<string>(StatusCodes.Status200OK, "text/calendar");
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
@@ -44,7 +44,7 @@ public static class MeetingsApi
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8");
     }
 
-    private static async Task<Results<Ok<MeetingListResponse>, NotFound>> List(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<PageResponse<MeetingResponse>>, NotFound>> List(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
         await MeetingQueries.ListAsync(db, id, http.User.Id(), page, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeetingResponse>, NotFound>> Get(int id, int meetingId, HttpContext http, TandemDb db, CancellationToken ct) =>
@@ -71,37 +71,33 @@ public static class MeetingsApi
     private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Note(int id, int meetingId, NoteRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct)
     {
         if (!await InPairAsync(db, id, meetingId, http)) return TypedResults.NotFound();
-        if (await book.NoteAsync(meetingId, http.User.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        return TypedResults.Ok((await MeetingQueries.OneAsync(db, meetingId, http.User.Id(), ct))!);
+        var outcome = await book.NoteAsync(meetingId, http.User.Id(), request, ct);
+        return await outcome.ToApiAsync(async _ => TypedResults.Ok((await MeetingQueries.OneAsync(db, meetingId, http.User.Id(), ct))!));
     }
 
-    private static async Task<Results<Ok<ContactListResponse>, NotFound>> Contacts(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<PageResponse<ContactResponse>>, NotFound>> Contacts(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
         await MeetingQueries.ContactsAsync(db, id, http.User.Id(), page, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ContactResponse>, NotFound, ValidationProblem>> AddContact(int id, ContactRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct)
     {
-        if (await book.ContactAsync(id, http.User.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var contact = (await MeetingQueries.ContactsAsync(db, id, http.User.Id(), 1, ct))!.Items.Single(c => c.Id == outcome.Value!.Id);
-        return TypedResults.Created($"/api/v1/pairs/{id}/contacts", contact);
+        var outcome = await book.ContactAsync(id, http.User.Id(), request, ct);
+        return await outcome.ToApiAsync(async added =>
+        {
+            var contact = (await MeetingQueries.ContactsAsync(db, id, http.User.Id(), 1, ct))!.Items.Single(c => c.Id == added.Id);
+            return TypedResults.Created($"/api/v1/pairs/{id}/contacts", contact);
+        });
     }
 
     private static Task<bool> InPairAsync(TandemDb db, int pairId, int meetingId, HttpContext http) =>
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(MeetingQueries.Visible(db, http.User.Id()), m => m.Id == meetingId && m.PairId == pairId, http.RequestAborted);
 
-    private static async Task<Results<Created<MeetingResponse>, NotFound, ValidationProblem>> CreatedAsync(int pairId, Outcome<Meeting>? outcome, HttpContext http, TandemDb db, CancellationToken ct)
-    {
-        if (outcome is not { } o) return TypedResults.NotFound();
-        if (!o.Ok) return TypedResults.ValidationProblem(o.Refusal!.ToDictionary());
-        var m = (await MeetingQueries.OneAsync(db, o.Value!.Id, http.User.Id(), ct))!;
-        return TypedResults.Created($"/api/v1/pairs/{pairId}/meetings/{m.Id}", m);
-    }
+    private static async Task<Results<Created<MeetingResponse>, NotFound, ValidationProblem>> CreatedAsync(int pairId, Outcome<Meeting> outcome, HttpContext http, TandemDb db, CancellationToken ct) =>
+        await outcome.ToApiAsync(async meeting =>
+        {
+            var m = (await MeetingQueries.OneAsync(db, meeting.Id, http.User.Id(), ct))!;
+            return TypedResults.Created($"/api/v1/pairs/{pairId}/meetings/{m.Id}", m);
+        });
 
-    private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Answer(Outcome<Meeting>? outcome, HttpContext http, TandemDb db, CancellationToken ct)
-    {
-        if (outcome is not { } o) return TypedResults.NotFound();
-        if (!o.Ok) return TypedResults.ValidationProblem(o.Refusal!.ToDictionary());
-        return TypedResults.Ok((await MeetingQueries.OneAsync(db, o.Value!.Id, http.User.Id(), ct))!);
-    }
+    private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Answer(Outcome<Meeting> outcome, HttpContext http, TandemDb db, CancellationToken ct) =>
+        await outcome.ToApiAsync(async meeting => TypedResults.Ok((await MeetingQueries.OneAsync(db, meeting.Id, http.User.Id(), ct))!));
 }

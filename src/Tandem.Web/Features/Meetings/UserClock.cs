@@ -1,19 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Meetings;
 
-/// <summary>People enter and read meeting times in their profile's time zone; the database keeps UTC.</summary>
+/// <summary>People enter and read meeting times in their profile's time zone (see <see cref="TimeZones"/>); the database keeps UTC.</summary>
 public static class UserClock
 {
-    public static async Task<TimeZoneInfo> ZoneAsync(TandemDb db, string userId, CancellationToken ct)
-    {
-        var id = await db.Profiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).SingleOrDefaultAsync(ct);
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
+    public static Task<TimeZoneInfo> ZoneAsync(TandemDb db, string userId, CancellationToken ct) => TimeZones.OfPersonAsync(db, userId, ct);
 
-    public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+    public static DateTime ToLocal(DateTime utc, TimeZoneInfo zone) => TimeZones.ToLocal(utc, zone);
 
+    /// <summary>The wall-clock time with the zone's offset at that moment (meetings keep the offset the person saw).</summary>
     public static DateTimeOffset? FromLocal(DateTime? local, TimeZoneInfo zone)
     {
         if (local is null) return null;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Memberships;
 
@@ -25,28 +26,21 @@ public sealed class EditModel(MembershipBook book, TandemDb db, IStringLocalizer
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        if (await book.UpdateAsync(id, Input.ToRequest(), ct) is not { } outcome) return NotFound();
-        if (!outcome.Ok)
+        var outcome = await book.UpdateAsync(id, Input.ToRequest(), ct);
+        return await this.AnswerAsync(outcome, _ => t["The membership is saved."], _ => RedirectToPage("/Memberships/Index"), async () =>
         {
-            outcome.Refusal!.AddTo(ModelState);
             SeatUsed = await book.SeatUsedAsync(id, ct);
-            return Page();
-        }
-        TempData["Flash"] = t["The membership is saved."].Value;
-        return RedirectToPage("/Memberships/Index");
+            return true;
+        });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
-        var (result, refusal) = await book.DeleteAsync(id, ct);
-        if (result == BookResult.NotFound) return NotFound();
-        if (refusal is not null)
+        var outcome = await book.DeleteAsync(id, ct);
+        return await this.AnswerAsync(outcome, _ => t["The membership is deleted."], _ => RedirectToPage("/Memberships/Index"), () =>
         {
-            refusal.AddTo(ModelState);
             SeatUsed = true;
-            return Page();
-        }
-        TempData["Flash"] = t["The membership is deleted."].Value;
-        return RedirectToPage("/Memberships/Index");
+            return Task.FromResult(true);
+        });
     }
 }

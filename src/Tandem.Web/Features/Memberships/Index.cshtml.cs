@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Memberships;
 
@@ -14,7 +15,7 @@ public sealed class IndexModel(TandemDb db) : PageModel
     /// <summary>From the query string: "page" is also Razor Pages' own route value.</summary>
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
-    public MembershipListResponse List { get; private set; } = null!;
+    public PageResponse<MembershipResponse> List { get; private set; } = null!;
     public MembershipSummaryResponse Summary { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -20,13 +20,6 @@ public sealed record DonationTotal(string Currency, long TotalMinor, decimal Tot
 
 public sealed record MembershipSummaryResponse(string DonationRecipient, IReadOnlyList<DonationTotal> Totals);
 
-public enum BookResult
-{
-    Done,
-    NotFound,
-    Refused,
-}
-
 /// <summary>Records, changes and removes memberships; the coordinator pages and the API share it.</summary>
 public sealed class MembershipBook(TandemDb db, TimeProvider clock, IStringLocalizer<MembershipsText> t)
 {
@@ -41,11 +34,11 @@ public sealed class MembershipBook(TandemDb db, TimeProvider clock, IStringLocal
         return membership;
     }
 
-    /// <summary>Changes a membership whose seat is unused; null when there is no such membership.</summary>
-    public async Task<Outcome<Membership>?> UpdateAsync(int id, MembershipRequest request, CancellationToken ct)
+    /// <summary>Changes a membership whose seat is unused.</summary>
+    public async Task<Outcome<Membership>> UpdateAsync(int id, MembershipRequest request, CancellationToken ct)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (membership is null) return null;
+        if (membership is null) return Refusal.NotFound;
         if (await SeatUsedAsync(id, ct)) return SeatInUse();
         var errors = await ApplyAsync(membership, request, ct);
         if (errors.Any) return errors;
@@ -53,14 +46,15 @@ public sealed class MembershipBook(TandemDb db, TimeProvider clock, IStringLocal
         return membership;
     }
 
-    public async Task<(BookResult Result, Errors? Refusal)> DeleteAsync(int id, CancellationToken ct)
+    /// <summary>Deletes a membership whose seat is unused.</summary>
+    public async Task<Outcome<Membership>> DeleteAsync(int id, CancellationToken ct)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (membership is null) return (BookResult.NotFound, null);
-        if (await SeatUsedAsync(id, ct)) return (BookResult.Refused, SeatInUse());
+        if (membership is null) return Refusal.NotFound;
+        if (await SeatUsedAsync(id, ct)) return SeatInUse();
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
-        return (BookResult.Done, null);
+        return membership;
     }
 
     public Task<bool> SeatUsedAsync(int id, CancellationToken ct) => db.Applications.AnyAsync(a => a.MembershipId == id, ct);

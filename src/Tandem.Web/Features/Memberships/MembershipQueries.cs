@@ -1,16 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Memberships;
-
-public sealed record MembershipListResponse(IReadOnlyList<MembershipResponse> Items, int Page, int PageSize, int Total);
 
 /// <summary>The reads the Memberships pages and API share.</summary>
 public static class MembershipQueries
 {
     public const int PageSize = 20;
 
-    public static async Task<MembershipListResponse> ListAsync(TandemDb db, string? q, int? year, int? page, CancellationToken ct)
+    public static Task<PageResponse<MembershipResponse>> ListAsync(TandemDb db, string? q, int? year, int? page, CancellationToken ct)
     {
         var rows = Rows(db);
         if (!string.IsNullOrWhiteSpace(q))
@@ -23,10 +22,8 @@ public static class MembershipQueries
             DateOnly from = new(y, 1, 1), to = new(y, 12, 31);
             rows = rows.Where(r => r.StartsOn >= from && r.StartsOn <= to);
         }
-        var total = await rows.CountAsync(ct);
-        var p = Math.Max(1, page ?? 1);
-        var items = await rows.OrderByDescending(r => r.StartsOn).ThenByDescending(r => r.Id).Skip((p - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new MembershipListResponse(items.Select(WithFee).ToList(), p, PageSize, total);
+        return rows.OrderByDescending(r => r.StartsOn).ThenByDescending(r => r.Id)
+            .ToPageAsync(page, PageSize, async onePage => (await onePage.ToListAsync(ct)).Select(WithFee).ToList(), ct);
     }
 
     public static async Task<IReadOnlyList<MembershipResponse>> MineAsync(TandemDb db, string userId, CancellationToken ct) =>

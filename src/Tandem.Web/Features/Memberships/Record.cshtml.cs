@@ -28,13 +28,7 @@ public sealed class RecordModel(MembershipBook book, TandemDb db, TimeProvider c
     {
         if (!ModelState.IsValid) return Page();
         var outcome = await book.RecordAsync(Input.ToRequest(), User.Id(), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The membership for {0} is recorded.", Input.Email.Trim()].Value;
-        return RedirectToPage("/Memberships/Index");
+        return await this.AnswerAsync(outcome, _ => t["The membership for {0} is recorded.", Input.Email.Trim()], _ => RedirectToPage("/Memberships/Index"));
     }
 }
 

@@ -18,21 +18,15 @@ public sealed class IndexModel(TandemDb db, MessageBook book, IStringLocalizer<M
 
     [BindProperty] public InputModel Input { get; set; } = new();
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
-    public MessageThreadResponse Thread { get; private set; } = null!;
+    public PageResponse<MessageResponse> Thread { get; private set; } = null!;
     public PairMember Pair { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct) => await LoadAsync(pairId, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int pairId, CancellationToken ct)
     {
-        if (await book.SendAsync(pairId, User.Id(), new MessageRequest(Input.Body), ct) is not { } outcome) return NotFound();
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return await LoadAsync(pairId, ct) ? Page() : NotFound();
-        }
-        TempData["Flash"] = t["Your message is sent."].Value;
-        return Redirect($"/Messages/{pairId}#latest");
+        var outcome = await book.SendAsync(pairId, User.Id(), new MessageRequest(Input.Body), ct);
+        return await this.AnswerAsync(outcome, _ => t["Your message is sent."], _ => Redirect($"/Messages/{pairId}#latest"), () => LoadAsync(pairId, ct));
     }
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)

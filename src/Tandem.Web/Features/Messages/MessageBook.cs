@@ -11,16 +11,14 @@ public sealed record MessageRequest(string? Body);
 
 public sealed record MessageResponse(int Id, string SenderId, string SenderName, bool Mine, string Body, DateTime SentAt, DateTime? ReadAt);
 
-public sealed record MessageThreadResponse(IReadOnlyList<MessageResponse> Items, int Page, int TotalPages, int Total);
-
 /// <summary>The pair's message thread. The other person gets a notice without the content, once per unread batch.</summary>
 public sealed class MessageBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<MessagesText> t, IStringLocalizer<PairsText> pt)
 {
     public const int PageSize = 25;
 
-    public async Task<Outcome<Message>?> SendAsync(int pairId, string me, MessageRequest r, CancellationToken ct)
+    public async Task<Outcome<Message>> SendAsync(int pairId, string me, MessageRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (string.IsNullOrWhiteSpace(r.Body)) return Errors.One(nameof(r.Body), t["Please write a message."]);
         if (r.Body.Length > Message.MaxBody) return Errors.One(nameof(r.Body), t["Please keep a message under {0} characters.", Message.MaxBody]);
@@ -36,21 +34,16 @@ public sealed class MessageBook(TandemDb db, TimeProvider clock, Notices notices
     }
 
     /// <summary>A page of the thread, oldest first within the page; page 1 holds the newest messages. Opening it marks the other's messages read.</summary>
-    public async Task<MessageThreadResponse?> ThreadAsync(int pairId, string me, int? page, CancellationToken ct)
+    public async Task<PageResponse<MessageResponse>?> ThreadAsync(int pairId, string me, int? page, CancellationToken ct)
     {
         if (await PairAccess.FindAsync(db, pairId, me, ct) is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Messages.Where(m => m.PairId == pairId && m.SenderId != me && m.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
-        var query = db.Messages.AsNoTracking().Where(m => m.PairId == pairId);
-        var total = await query.CountAsync(ct);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pages);
-        var items = await query.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Skip((current - 1) * PageSize).Take(PageSize)
+        var newestFirst = await db.Messages.AsNoTracking().Where(m => m.PairId == pairId).OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id)
             .Select(m => new MessageResponse(m.Id, m.SenderId, db.Profiles.Where(p => p.UserId == m.SenderId).Select(p => p.DisplayName).FirstOrDefault() ?? "",
                 m.SenderId == me, m.Body, m.SentAt, m.ReadAt))
-            .ToListAsync(ct);
-        items.Reverse();
-        return new MessageThreadResponse(items, current, pages, total);
+            .ToPageAsync(page, PageSize, ct);
+        return newestFirst with { Items = newestFirst.Items.Reverse().ToList() };
     }
 }

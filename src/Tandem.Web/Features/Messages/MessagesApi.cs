@@ -13,14 +13,10 @@ public static class MessagesApi
         return group;
     }
 
-    private static async Task<Results<Ok<MessageThreadResponse>, NotFound>> Thread(int id, int? page, HttpContext http, MessageBook book, CancellationToken ct) =>
+    private static async Task<Results<Ok<PageResponse<MessageResponse>>, NotFound>> Thread(int id, int? page, HttpContext http, MessageBook book, CancellationToken ct) =>
         await book.ThreadAsync(id, http.User.Id(), page, ct) is { } thread ? TypedResults.Ok(thread) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<MessageResponse>, NotFound, ValidationProblem>> Send(int id, MessageRequest request, HttpContext http, MessageBook book, CancellationToken ct)
-    {
-        if (await book.SendAsync(id, http.User.Id(), request, ct) is not { } outcome) return TypedResults.NotFound();
-        if (!outcome.Ok) return TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-        var m = outcome.Value!;
-        return TypedResults.Created($"/api/v1/pairs/{id}/messages", new MessageResponse(m.Id, m.SenderId, "", true, m.Body, m.SentAt, m.ReadAt));
-    }
+    private static async Task<Results<Created<MessageResponse>, NotFound, ValidationProblem>> Send(int id, MessageRequest request, HttpContext http, MessageBook book, CancellationToken ct) =>
+        (await book.SendAsync(id, http.User.Id(), request, ct))
+            .ToApi(m => TypedResults.Created($"/api/v1/pairs/{id}/messages", new MessageResponse(m.Id, m.SenderId, "", true, m.Body, m.SentAt, m.ReadAt)));
 }

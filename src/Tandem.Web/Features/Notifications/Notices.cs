@@ -43,7 +43,7 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
             });
             if (!recipients.TryGetValue(notice.UserId, out var to) || string.IsNullOrEmpty(to.Email)) continue;
             var culture = Culture.Of(to.Language);
-            var zone = to.TimeZone is null ? Recipients.Fallback : zones.TryGetValue(to.TimeZone, out var z) ? z : zones[to.TimeZone] = Recipients.Zone(to.TimeZone);
+            var zone = to.TimeZone is null ? TimeZones.Fallback : zones.TryGetValue(to.TimeZone, out var z) ? z : zones[to.TimeZone] = TimeZones.Find(to.TimeZone);
             db.QueuedEmails.Add(new QueuedEmail
             {
                 UserId = notice.UserId, To = to.Email, Kind = kind.Key,
@@ -105,16 +105,4 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
-}
-
-/// <summary>A recipient's time zone: their profile's, else the program's.</summary>
-internal static class Recipients
-{
-    // TODO(notices): Shared's one fallback zone once the refactor on main provides it.
-    public static readonly TimeZoneInfo Fallback = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var z) ? z : TimeZoneInfo.Utc;
-
-    public static TimeZoneInfo Zone(string? id) => id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : Fallback;
-
-    public static async Task<TimeZoneInfo> ZoneAsync(TandemDb db, string userId, CancellationToken ct) =>
-        Zone(await db.Profiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.TimeZone).FirstOrDefaultAsync(ct));
 }

@@ -4,24 +4,25 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Notifications;
 
-public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int Total, int Unread);
+public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Page, int PageSize, int Total, int Unread)
+    : PageResponse<NotificationResponse>(Items, Page, PageSize, Total);
 
 public static class NotificationsApi
 {
     public static RouteGroupBuilder MapNotifications(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/me/notifications").WithTags("Notifications").RequireAuthorization();
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{id:int}/read", ReadAsync);
-        group.MapPost("/read", ReadAllAsync);
+        group.MapGet("/", ListAsync).WithSummary("The signed-in member's notifications, newest first, in their language (unread=true for unread only).");
+        group.MapPost("/{id:int}/read", ReadAsync).WithSummary("Marks one notification read.");
+        group.MapPost("/read", ReadAllAsync).WithSummary("Marks all of the caller's notifications read.");
         return group;
     }
 
     /// <summary>The signed-in person's notifications, newest first, in their language (?unread=true for unread only).</summary>
     private static async Task<Ok<NotificationsPage>> ListAsync(bool? unread, int? page, ClaimsPrincipal user, Notifier notifier, CancellationToken ct)
     {
-        var (items, total) = await notifier.PageAsync(user.Id(), unread == true, page ?? 1, ct);
-        return TypedResults.Ok(new NotificationsPage(items, Math.Max(1, page ?? 1), Notifier.PageSize, total, await notifier.UnreadCountAsync(user.Id(), ct)));
+        var list = await notifier.PageAsync(user.Id(), unread == true, page, ct);
+        return TypedResults.Ok(new NotificationsPage(list.Items, list.Page, list.PageSize, list.Total, await notifier.UnreadCountAsync(user.Id(), ct)));
     }
 
     private static async Task<Results<NoContent, NotFound>> ReadAsync(int id, ClaimsPrincipal user, Notifier notifier, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Notifications;
 
@@ -14,15 +15,13 @@ public sealed class Notifier(TandemDb db, NoticeText text, TimeProvider clock)
     public Task<int> UnreadCountAsync(string userId, CancellationToken ct) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
 
-    public async Task<(IReadOnlyList<NotificationResponse> Items, int Total)> PageAsync(string userId, bool unreadOnly, int page, CancellationToken ct)
+    public async Task<PageResponse<NotificationResponse>> PageAsync(string userId, bool unreadOnly, int? page, CancellationToken ct)
     {
-        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (!unreadOnly || n.ReadAt == null));
-        var total = await query.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.OrderByDescending(n => n.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var zone = await Recipients.ZoneAsync(db, userId, ct);
-        return (rows.Select(n => new NotificationResponse(n.Id, n.Kind, text.Render(n.Text, NoticeArg.Parse(n.Args), CultureInfo.CurrentUICulture, zone),
-            n.Link, n.CreatedAt, n.ReadAt)).ToList(), total);
+        var zone = await TimeZones.OfPersonAsync(db, userId, ct);
+        return await db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (!unreadOnly || n.ReadAt == null)).OrderByDescending(n => n.Id)
+            .ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
+                .Select(n => new NotificationResponse(n.Id, n.Kind, text.Render(n.Text, NoticeArg.Parse(n.Args), CultureInfo.CurrentUICulture, zone),
+                    n.Link, n.CreatedAt, n.ReadAt)).ToList(), ct);
     }
 
     /// <summary>Marks one (or, with null, all) of the user's notifications read; false when it is not theirs.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Pace;
 
@@ -16,7 +16,7 @@ public sealed record PairOverviewItem(
     DateTime PublishedAt, DateTime? ClosedAt, CloseReason? CloseReason, IReadOnlyList<CheckInRating> CheckIns, IReadOnlyList<int> FeedbackRatings);
 
 public sealed record PairsOverviewPage(int CohortId, string CohortName, IReadOnlyList<PairOverviewItem> Items, int Page, int PageSize, int Total,
-    IReadOnlyDictionary<PaceStatus, int> Counts, int NotMetYet);
+    IReadOnlyDictionary<PaceStatus, int> Counts, int NotMetYet) : PageResponse<PairOverviewItem>(Items, Page, PageSize, Total);
 
 /// <summary>The filters of the coordinator's overview: pace (onTrack, behind, atRisk, notMetYet, completed, closedEarly), status, name search.</summary>
 public sealed record OverviewFilter(string? Pace, string? Status, string? Q)
@@ -63,38 +63,30 @@ public sealed class PaceBoard(TandemDb db, PairFacts facts, TimeProvider clock)
         }).OrderBy(i => i.Status).ThenByDescending(i => i.Pace).ThenBy(i => i.MenteeName, StringComparer.Ordinal).ThenBy(i => i.Id).ToList();
     }
 
-    public async Task<PairsOverviewPage?> PageAsync(int cohortId, OverviewFilter filter, int page, CancellationToken ct)
+    public async Task<PairsOverviewPage?> PageAsync(int cohortId, OverviewFilter filter, int? page, CancellationToken ct)
     {
         var all = await AllAsync(cohortId, ct);
         if (all is null) return null;
         var name = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => c.Name).SingleAsync(ct);
-        var matching = all.Where(filter.Matches).ToList();
-        page = Math.Clamp(page, 1, Math.Max(1, (matching.Count + PageSize - 1) / PageSize));
+        var shown = all.Where(filter.Matches).ToList().ToPage(page, PageSize);
         var counts = Enum.GetValues<PaceStatus>().ToDictionary(s => s, s => all.Count(i => i.Pace == s));
-        return new(cohortId, name, matching.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, matching.Count, counts, all.Count(i => i.NotMetYet));
+        return new(cohortId, name, shown.Items, shown.Page, shown.PageSize, shown.Total, counts, all.Count(i => i.NotMetYet));
     }
 
     public async Task<byte[]?> CsvAsync(int cohortId, OverviewFilter filter, CancellationToken ct)
     {
         var all = await AllAsync(cohortId, ct);
         if (all is null) return null;
-        using var buffer = new MemoryStream();
-        var options = new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
-        {
-            csv.WriteHeader(CsvColumns);
-            foreach (var i in all.Where(filter.Matches))
-                csv.WriteRecord([
-                    i.Id.ToString(CultureInfo.InvariantCulture), i.MenteeName, i.MentorName, i.Status.ToString(), i.Pace.ToString(),
-                    i.NotMetYet ? "true" : "false", i.Held.ToString(CultureInfo.InvariantCulture), i.Expected.ToString(CultureInfo.InvariantCulture),
-                    i.Minimum.ToString(CultureInfo.InvariantCulture), i.LastMeetingAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    i.Contacts.ToString(CultureInfo.InvariantCulture), i.CheckIns.Count.ToString(CultureInfo.InvariantCulture),
-                    i.CheckIns.Count == 0 ? "" : i.CheckIns.Average(c => c.Progress).ToString("0.0", CultureInfo.InvariantCulture),
-                    i.CheckIns.Count == 0 ? "" : i.CheckIns.Average(c => c.Relationship).ToString("0.0", CultureInfo.InvariantCulture),
-                    string.Join(' ', i.FeedbackRatings), i.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    i.ClosedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.CloseReason?.ToString(),
-                ]);
-        }
-        return buffer.ToArray();
+        return Csv.Write(CsvColumns, all.Where(filter.Matches), i =>
+        [
+            i.Id.ToString(CultureInfo.InvariantCulture), i.MenteeName, i.MentorName, i.Status.ToString(), i.Pace.ToString(),
+            i.NotMetYet ? "true" : "false", i.Held.ToString(CultureInfo.InvariantCulture), i.Expected.ToString(CultureInfo.InvariantCulture),
+            i.Minimum.ToString(CultureInfo.InvariantCulture), i.LastMeetingAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            i.Contacts.ToString(CultureInfo.InvariantCulture), i.CheckIns.Count.ToString(CultureInfo.InvariantCulture),
+            i.CheckIns.Count == 0 ? "" : i.CheckIns.Average(c => c.Progress).ToString("0.0", CultureInfo.InvariantCulture),
+            i.CheckIns.Count == 0 ? "" : i.CheckIns.Average(c => c.Relationship).ToString("0.0", CultureInfo.InvariantCulture),
+            string.Join(' ', i.FeedbackRatings), i.PublishedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            i.ClosedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.CloseReason?.ToString(),
+        ]);
     }
 }

@@ -12,7 +12,7 @@ namespace Tandem.Web.Features.Pairs;
 public sealed class DetailsModel(TandemDb db, TimeProvider clock) : PageModel
 {
     public PairHomeResponse Home { get; private set; } = null!;
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ namespace Tandem.Web.Features.Pairs;
 /// <summary>The coordinator's pairs of a cohort: pace, meetings, contacts, check-in ratings; filters, search, paging, CSV;
 /// close a pair early and re-pair a mentee after an early close.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class OverviewModel(PaceBoard board, ClosureRules closure, TandemDb db, IStringLocalizer<PaceText> t) : PageModel
+public sealed class OverviewModel(PaceBoard board, ClosureBook closure, TandemDb db, IStringLocalizer<PaceText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? CohortId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Pace { get; set; }
@@ -26,7 +26,7 @@ public sealed class OverviewModel(PaceBoard board, ClosureRules closure, TandemD
     public PairsOverviewPage? Result { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
     public IReadOnlyList<SpareMentor> SpareMentors { get; private set; } = [];
-    public int LastPage => Result is null ? 1 : Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    public int LastPage => Result?.TotalPages ?? 1;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -36,29 +36,21 @@ public sealed class OverviewModel(PaceBoard board, ClosureRules closure, TandemD
 
     public async Task<IActionResult> OnPostRepairAsync(int pairId, string? mentorId, CancellationToken ct)
     {
-        if (await closure.RepairAsync(pairId, mentorId, ct) is not { } outcome) return NotFound();
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState, "");
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Flash"] = t["The mentee has a new pair."].Value;
-        return Redirect("/Pairs/Overview" + Query());
+        var outcome = await closure.RepairAsync(pairId, mentorId, ct);
+        return await this.AnswerAsync(outcome, _ => t["The mentee has a new pair."], _ => Redirect("/Pairs/Overview" + Query()), ShowAgain(ct), prefix: "");
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int pairId, EarlyReason? reason, CancellationToken ct)
     {
-        if (await closure.CloseEarlyAsync(pairId, User.Id(), true, reason, ct) is not { } outcome) return NotFound();
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState, "");
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Flash"] = t["The pair is closed early."].Value;
-        return Redirect("/Pairs/Overview" + Query());
+        var outcome = await closure.CloseEarlyAsync(pairId, User.Id(), true, reason, ct);
+        return await this.AnswerAsync(outcome, _ => t["The pair is closed early."], _ => Redirect("/Pairs/Overview" + Query()), ShowAgain(ct), prefix: "");
     }
+
+    private Func<Task<bool>> ShowAgain(CancellationToken ct) => async () =>
+    {
+        await LoadAsync(ct);
+        return true;
+    };
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -67,8 +59,7 @@ public sealed class OverviewModel(PaceBoard board, ClosureRules closure, TandemD
         Cohorts = cohorts.Select(c => (c.Id, c.Name)).ToList();
         CohortId ??= cohorts.FirstOrDefault(c => c.Status == CohortStatus.Active)?.Id ?? cohorts.FirstOrDefault()?.Id;
         if (CohortId is not int id) return;
-        var page = int.TryParse(Request.Query["page"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
-        Result = await board.PageAsync(id, new OverviewFilter(Pace, Status, Q), page, ct);
+        Result = await board.PageAsync(id, new OverviewFilter(Pace, Status, Q), Paging.Parse(Request.Query["page"]), ct);
         if (Result?.Items.Any(i => i.Status == PairStatus.ClosedEarly) == true) SpareMentors = await closure.SpareMentorsAsync(id, ct);
     }
 

@@ -63,30 +63,21 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage us
             TagList.FromInput(Input.Expertise), TagList.FromInput(Input.Interests), Input.Bio,
             (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var outcome = await editor.SaveAsync(User.Id(), request, ct);
-        if (!outcome.Ok)
+        return await this.AnswerAsync(outcome, _ => t["Your profile is saved."], _ => RedirectToPage(), async () =>
         {
-            outcome.Refusal!.AddTo(ModelState);
             var current = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == User.Id(), ct);
             if (current is not null) Describe(current);
-            return Page();
-        }
-        TempData["Flash"] = t["Your profile is saved."].Value;
-        return RedirectToPage();
+            return true;
+        });
     }
 
     /// <summary>The language of the app, the notices and the emails; the page answers in it at once.</summary>
     public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken ct)
     {
         var outcome = await userLanguage.SetAsync(User.Id(), language, ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState, "");
-            await OnGetAsync(ct);
-            return Page();
-        }
-        Culture.Remember(Response, outcome.Value!, clock);
-        TempData["Flash"] = Culture.In(Culture.Of(outcome.Value), () => t["Your language is saved."].Value);
-        return RedirectToPage();
+        if (outcome.Ok) Culture.Remember(Response, outcome.Value!, clock);
+        return await this.AnswerAsync(outcome, chosen => Culture.In(Culture.Of(chosen), () => t["Your language is saved."].Value), _ => RedirectToPage(),
+            async () => { await OnGetAsync(ct); return true; }, prefix: "");
     }
 
     private void Describe(Profile profile)

@@ -20,20 +20,17 @@ public sealed class PersonalityModel(TandemDb db, ProfileEditor editor, IStringL
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await editor.SavePersonalityAsync(User.Id(), new PersonalityRequest(Answers), ct);
-        if (!outcome.Ok)
+        return await this.AnswerAsync(outcome, _ => t["Thank you: your personality scores are saved."], _ => RedirectToPage(), async () =>
         {
-            outcome.Refusal!.AddTo(ModelState, prefix: "");
             await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Flash"] = t["Thank you: your personality scores are saved."].Value;
-        return RedirectToPage();
+            return true;
+        }, prefix: "");
     }
 
     public async Task<IActionResult> OnPostClearAsync(CancellationToken ct)
     {
         await editor.ClearPersonalityAsync(User.Id(), ct);
-        TempData["Flash"] = t["Your personality scores are cleared."].Value;
+        this.Flash(t["Your personality scores are cleared."]);
         return RedirectToPage();
     }
 

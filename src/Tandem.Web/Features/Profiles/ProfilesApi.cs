@@ -30,17 +30,11 @@ public static class ProfilesApi
         return TypedResults.Ok(ProfileResponse.From(profile));
     }
 
-    private static async Task<Results<Ok<ProfileResponse>, ValidationProblem>> PutMine(ProfileRequest request, HttpContext http, ProfileEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.SaveAsync(http.User.Id(), request, ct);
-        return outcome.Ok ? TypedResults.Ok(ProfileResponse.From(outcome.Value!)) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<ProfileResponse>, ValidationProblem>> PutMine(ProfileRequest request, HttpContext http, ProfileEditor editor, CancellationToken ct) =>
+        (await editor.SaveAsync(http.User.Id(), request, ct)).ToApi(p => TypedResults.Ok(ProfileResponse.From(p)));
 
-    private static async Task<Results<Ok<BigFive>, ValidationProblem>> PutPersonality(PersonalityRequest request, HttpContext http, ProfileEditor editor, CancellationToken ct)
-    {
-        var outcome = await editor.SavePersonalityAsync(http.User.Id(), request, ct);
-        return outcome.Ok ? TypedResults.Ok(Tipi.Of(outcome.Value!)!) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<BigFive>, ValidationProblem>> PutPersonality(PersonalityRequest request, HttpContext http, ProfileEditor editor, CancellationToken ct) =>
+        (await editor.SavePersonalityAsync(http.User.Id(), request, ct)).ToApi(p => TypedResults.Ok(Tipi.Of(p)!));
 
     private static async Task<Results<NoContent, NotFound>> DeletePersonality(HttpContext http, ProfileEditor editor, CancellationToken ct) =>
         await editor.ClearPersonalityAsync(http.User.Id(), ct) ? TypedResults.NoContent() : TypedResults.NotFound();

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Programs;
 
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class EditModel(ProgramSettings settings, IStringLocalizer<ProgramsText> t) : PageModel
+public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -27,7 +28,7 @@ public sealed class EditModel(ProgramSettings settings, IStringLocalizer<Program
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var p = await settings.LoadAsync(ct);
+        var p = await editor.LoadAsync(ct);
         Input = new InputModel
         {
             Name = p.Name, Description = p.Description, CohortLengthMonths = p.CohortLengthMonths, CohortsPerYear = p.CohortsPerYear,
@@ -39,18 +40,12 @@ public sealed class EditModel(ProgramSettings settings, IStringLocalizer<Program
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var outcome = await settings.UpdateAsync(new ProgramRequest
+        var outcome = await editor.UpdateAsync(new ProgramRequest
         {
             Name = Input.Name, Description = Input.Description, CohortLengthMonths = Input.CohortLengthMonths, CohortsPerYear = Input.CohortsPerYear,
             MinimumMeetings = Input.MinimumMeetings, MenteesNeedMembership = Input.MenteesNeedMembership, MentorsNeedMembership = Input.MentorsNeedMembership,
             ContactEmail = Input.ContactEmail, DonationRecipient = Input.DonationRecipient, DefaultCurrency = Input.DefaultCurrency,
         }, ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The program settings are saved."].Value;
-        return RedirectToPage();
+        return await this.AnswerAsync(outcome, _ => t["The program settings are saved."], _ => RedirectToPage());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Programs;
 
@@ -11,21 +12,18 @@ public static class ProgramsApi
     {
         var group = api.MapGroup("/program").WithTags("Programs");
         group.MapGet("/", Get).AllowAnonymous().WithSummary("The program's settings and tracks (public).");
-        group.MapPut("/", Put).RequireAuthorization(Roles.Coordinator).WithSummary("Changes the program's settings.");
+        group.MapPut("/", Put).RequireAuthorization(Roles.Coordinator).WithSummary("Changes the program's editor.");
         group.MapGet("/tracks", GetTracks).AllowAnonymous().WithSummary("The program's tracks (public).");
         group.MapPost("/tracks", PostTrack).RequireAuthorization(Roles.Coordinator).WithSummary("Adds a track.");
         group.MapPut("/tracks/{id:int}", PutTrack).RequireAuthorization(Roles.Coordinator).WithSummary("Changes a track.");
         return group;
     }
 
-    private static async Task<Ok<ProgramResponse>> Get(ProgramSettings settings, CancellationToken ct) =>
-        TypedResults.Ok(ProgramResponse.From(await settings.LoadAsync(ct)));
+    private static async Task<Ok<ProgramResponse>> Get(ProgramEditor editor, CancellationToken ct) =>
+        TypedResults.Ok(ProgramResponse.From(await editor.LoadAsync(ct)));
 
-    private static async Task<Results<Ok<ProgramResponse>, ValidationProblem>> Put(ProgramRequest request, ProgramSettings settings, CancellationToken ct)
-    {
-        var outcome = await settings.UpdateAsync(request, ct);
-        return outcome.Ok ? TypedResults.Ok(ProgramResponse.From(outcome.Value!)) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<ProgramResponse>, ValidationProblem>> Put(ProgramRequest request, ProgramEditor editor, CancellationToken ct) =>
+        (await editor.UpdateAsync(request, ct)).ToApi(p => TypedResults.Ok(ProgramResponse.From(p)));
 
     private static async Task<Ok<List<TrackResponse>>> GetTracks(TandemDb db, CancellationToken ct)
     {
@@ -34,17 +32,9 @@ public static class ProgramsApi
         return TypedResults.Ok(tracks.Select(TrackResponse.From).ToList());
     }
 
-    private static async Task<Results<Created<TrackResponse>, ValidationProblem>> PostTrack(TrackRequest request, ProgramSettings settings, CancellationToken ct)
-    {
-        var outcome = (await settings.SaveTrackAsync(null, request, ct))!.Value;
-        return outcome.Ok
-            ? TypedResults.Created($"/api/v1/program/tracks/{outcome.Value!.Id}", TrackResponse.From(outcome.Value))
-            : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Created<TrackResponse>, ValidationProblem>> PostTrack(TrackRequest request, ProgramEditor editor, CancellationToken ct) =>
+        (await editor.SaveTrackAsync(null, request, ct)).ToApi(track => TypedResults.Created($"/api/v1/program/tracks/{track.Id}", TrackResponse.From(track)));
 
-    private static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem>> PutTrack(int id, TrackRequest request, ProgramSettings settings, CancellationToken ct)
-    {
-        if (await settings.SaveTrackAsync(id, request, ct) is not { } outcome) return TypedResults.NotFound();
-        return outcome.Ok ? TypedResults.Ok(TrackResponse.From(outcome.Value!)) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<TrackResponse>, NotFound, ValidationProblem>> PutTrack(int id, TrackRequest request, ProgramEditor editor, CancellationToken ct) =>
+        (await editor.SaveTrackAsync(id, request, ct)).ToApi(track => TypedResults.Ok(TrackResponse.From(track)));
 }

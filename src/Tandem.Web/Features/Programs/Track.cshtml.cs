@@ -11,7 +11,7 @@ namespace Tandem.Web.Features.Programs;
 
 /// <summary>Adds a track (no id) or edits one.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class TrackModel(TandemDb db, ProgramSettings settings, IStringLocalizer<ProgramsText> t) : PageModel
+public sealed class TrackModel(TandemDb db, ProgramEditor editor, IStringLocalizer<ProgramsText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [FromRoute] public int? Id { get; set; }
@@ -40,14 +40,7 @@ public sealed class TrackModel(TandemDb db, ProgramSettings settings, IStringLoc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await settings.SaveTrackAsync(Id, new TrackRequest(Input.Code, Input.Name, Input.Description, Input.MenteeLevels, Input.MentorLevels), ct);
-        if (outcome is not { } result) return NotFound();
-        if (!result.Ok)
-        {
-            result.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The track \"{0}\" is saved.", result.Value!.Name].Value;
-        return RedirectToPage("/Programs/Tracks");
+        var outcome = await editor.SaveTrackAsync(Id, new TrackRequest(Input.Code, Input.Name, Input.Description, Input.MenteeLevels, Input.MentorLevels), ct);
+        return await this.AnswerAsync(outcome, track => t["The track \"{0}\" is saved.", track.Name], _ => RedirectToPage("/Programs/Tracks"));
     }
 }

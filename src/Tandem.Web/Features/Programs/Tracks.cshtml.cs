@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Tandem.Web.Features.Programs;
 
 [Authorize(Policy = Account.Roles.Coordinator)]
-public sealed class TracksModel(ProgramSettings settings) : PageModel
+public sealed class TracksModel(ProgramEditor editor) : PageModel
 {
     public IReadOnlyList<TrackResponse> Tracks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Tracks = ProgramResponse.From(await settings.LoadAsync(ct)).Tracks;
+        Tracks = ProgramResponse.From(await editor.LoadAsync(ct)).Tracks;
 }

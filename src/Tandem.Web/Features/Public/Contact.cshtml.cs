@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Public;
 
@@ -27,14 +28,11 @@ public sealed class ContactModel(ContactMessages contact, TandemDb db) : PageMod
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await contact.SendAsync(new ContactRequest(Input.Name, Input.Email, Input.Subject, Input.Message, Input.Website), ct);
-        if (!outcome.Ok)
+        return await this.AnswerAsync(outcome, sent => sent.Message, _ => RedirectToPage(), async () =>
         {
-            outcome.Refusal!.AddTo(ModelState);
             await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Flash"] = outcome.Value!.Message;
-        return RedirectToPage();
+            return true;
+        });
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

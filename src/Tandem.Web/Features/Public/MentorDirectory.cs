@@ -19,7 +19,7 @@ public sealed record MentorFacets(IReadOnlyList<FacetValue> Industries, IReadOnl
 public sealed record CohortOption(int Id, string Name, string Status, int Year, int Mentors);
 
 public sealed record MentorsResponse(IReadOnlyList<MentorCard> Items, int Page, int PageSize, int Total, int? CohortId,
-    MentorFacets Facets, IReadOnlyList<CohortOption> Cohorts);
+    MentorFacets Facets, IReadOnlyList<CohortOption> Cohorts) : PageResponse<MentorCard>(Items, Page, PageSize, Total);
 
 /// <summary>
 /// Published mentor profiles per cohort: a mentor appears when she opted in and her application was accepted
@@ -55,9 +55,8 @@ public sealed class MentorDirectory(TandemDb db)
             .OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
             .Select(c => new CohortOption(c.Id, c.Name, c.Status.ToString(), c.StartsOn.Year, c.Count)).ToList();
         var cohortId = query.CohortId ?? (cohorts.FirstOrDefault(c => c.Status == nameof(CohortStatus.Open)) ?? cohorts.FirstOrDefault())?.Id;
-        var page = Math.Max(1, query.Page);
         if (cohortId is null)
-            return new MentorsResponse([], page, PageSize, 0, null, new MentorFacets([], [], []), cohorts);
+            return new MentorsResponse([], 1, PageSize, 0, null, new MentorFacets([], [], []), cohorts);
 
         var inCohort = Visible().Where(r => r.A.CohortId == cohortId);
         var q = query.Q?.Trim();
@@ -89,10 +88,9 @@ public sealed class MentorDirectory(TandemDb db)
         if (expertise is not null) filtered = filtered.Where(r => EF.Functions.Like(r.A.Expertise, TagList.Pattern(expertise)));
         if (language is not null) filtered = filtered.Where(r => EF.Functions.Like(r.A.Languages, TagList.Pattern(language)));
 
-        var total = await filtered.CountAsync(ct);
-        var items = await Project(filtered.OrderBy(r => r.P.DisplayName).ThenBy(r => r.A.Id).Skip((page - 1) * PageSize).Take(PageSize))
-            .ToListAsync(ct);
-        return new MentorsResponse(items.Select(i => Card(i, ShortBio)).ToList(), page, PageSize, total, cohortId, facets, cohorts);
+        var shown = await filtered.OrderBy(r => r.P.DisplayName).ThenBy(r => r.A.Id)
+            .ToPageAsync(query.Page, PageSize, async rows => (await Project(rows).ToListAsync(ct)).Select(i => Card(i, ShortBio)).ToList(), ct);
+        return new MentorsResponse(shown.Items, shown.Page, shown.PageSize, shown.Total, cohortId, facets, cohorts);
     }
 
     public async Task<MentorCard?> FindAsync(int applicationId, CancellationToken ct)

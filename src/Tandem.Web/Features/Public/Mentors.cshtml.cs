@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Public;
 
@@ -18,8 +19,7 @@ public sealed class MentorsModel(MentorDirectory directory) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         // "page" is a reserved route value in Razor Pages, so ?page= is read by hand.
-        var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
-        Result = await directory.SearchAsync(new MentorQuery(CohortId, Industry, Expertise, Language, Q, page), ct);
+        Result = await directory.SearchAsync(new MentorQuery(CohortId, Industry, Expertise, Language, Q, Paging.Parse(Request.Query["page"])), ct);
     }
 
     /// <summary>This listing's URL with some parameters changed (null removes one); filters reset the page.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Public;
 
@@ -8,10 +9,10 @@ public static class PublicApi
     public static RouteGroupBuilder MapPublic(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/public").WithTags("Public").AllowAnonymous();
-        group.MapGet("/overview", GetOverview);
-        group.MapGet("/mentors", GetMentors);
-        group.MapGet("/mentors/{applicationId:int}", GetMentor);
-        group.MapPost("/contact", PostContact);
+        group.MapGet("/overview", GetOverview).WithSummary("The program, its tracks, open and upcoming cohorts, membership and donations.");
+        group.MapGet("/mentors", GetMentors).WithSummary("Published mentor profiles of a cohort (default: the open one), filtered, with facet counts, 24 a page.");
+        group.MapGet("/mentors/{applicationId:int}", GetMentor).WithSummary("One published mentor profile.");
+        group.MapPost("/contact", PostContact).WithSummary("Sends a message to the program's contact address (leave website empty).");
         return group;
     }
 
@@ -28,9 +29,6 @@ public static class PublicApi
         await directory.FindAsync(applicationId, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
 
     /// <summary>Sends a message to the program's contact address. Leave <c>website</c> empty.</summary>
-    private static async Task<Results<Ok<ContactResponse>, ValidationProblem>> PostContact(ContactMessages contact, ContactRequest request, CancellationToken ct)
-    {
-        var outcome = await contact.SendAsync(request, ct);
-        return outcome.Ok ? TypedResults.Ok(outcome.Value!) : TypedResults.ValidationProblem(outcome.Refusal!.ToDictionary());
-    }
+    private static async Task<Results<Ok<ContactResponse>, ValidationProblem>> PostContact(ContactMessages contact, ContactRequest request, CancellationToken ct) =>
+        (await contact.SendAsync(request, ct)).ToApi(sent => TypedResults.Ok(sent));
 }

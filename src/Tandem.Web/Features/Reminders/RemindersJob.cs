@@ -44,7 +44,7 @@ public sealed class RemindersJob(TandemDb db, PairFacts facts, Notices notices, 
                 sent += await SendAsync(pair, ReminderKind.Behind, $"expected-{pace.Expected}", null, [pair.MenteeId], $"/Pairs/{pair.Id}",
                     _ => [NoticeArg.Number(pace.Held), NoticeArg.Number(pace.Expected), NoticeArg.Name(pair.MentorName)], ct);
 
-            foreach (var month in CheckInRules.DuePoints(pair.PeriodStart, settings.CheckInMonths, today))
+            foreach (var month in CheckInBook.DuePoints(pair.PeriodStart, settings.CheckInMonths, today))
             {
                 var missing = new[] { pair.MenteeId, pair.MentorId }
                     .Where(u => !checkIns.Any(c => c.PairId == pair.Id && c.UserId == u && c.Month == month)).ToList();
@@ -71,6 +71,7 @@ public sealed class RemindersJob(TandemDb db, PairFacts facts, Notices notices, 
             sent += await SendAsync(pair, ReminderKind.MeetingSoon, $"meeting-{m.Id}-{m.Sequence}", m.Id, [pair.MenteeId, pair.MentorId], $"/Pairs/{pair.Id}",
                 id => [NoticeArg.Name(NameOfOther(pair, id)), NoticeArg.Time(m.StartsAt)], ct);
         }
+        Shared.Observability.TandemMetrics.RemindersSent.Add(sent);
         return sent;
     }
 

@@ -21,39 +21,30 @@ public sealed class IndexModel(TandemDb db, SharingBook book, IStringLocalizer<S
     [BindProperty] public IntroductionInputModel Intro { get; set; } = new();
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public PairMember Pair { get; private set; } = null!;
-    public PageOf<ResourceResponse> Resources { get; private set; } = null!;
-    public PageOf<WorkResponse> SharedWork { get; private set; } = null!;
-    public PageOf<IntroductionResponse> Introductions { get; private set; } = null!;
+    public PageResponse<ResourceResponse> Resources { get; private set; } = null!;
+    public PageResponse<WorkResponse> SharedWork { get; private set; } = null!;
+    public PageResponse<IntroductionResponse> Introductions { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct) => await LoadAsync(pairId, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRecommendAsync(int pairId, CancellationToken ct) =>
-        await DoneAsync(pairId, await book.RecommendAsync(pairId, User.Id(), new ResourceRequest(Resource.Title, Resource.Url, Resource.Note), ct) is { } o ? (o.Ok, o.Refusal) : null,
+        await DoneAsync(pairId, await book.RecommendAsync(pairId, User.Id(), new ResourceRequest(Resource.Title, Resource.Url, Resource.Note), ct),
             t["The resource is recommended."], "Resource.", ct);
 
     public async Task<IActionResult> OnPostShareAsync(int pairId, CancellationToken ct) =>
-        await DoneAsync(pairId, await book.ShareWorkAsync(pairId, User.Id(), new WorkRequest(Work.Title, Work.Text, Work.Url), ct) is { } o ? (o.Ok, o.Refusal) : null,
+        await DoneAsync(pairId, await book.ShareWorkAsync(pairId, User.Id(), new WorkRequest(Work.Title, Work.Text, Work.Url), ct),
             t["Your work is shared."], "Work.", ct);
 
     public async Task<IActionResult> OnPostIntroduceAsync(int pairId, CancellationToken ct) =>
-        await DoneAsync(pairId, await book.IntroduceAsync(pairId, User.Id(), new IntroductionRequest(Intro.Kind, Intro.ToWhom, Intro.Why, Intro.Outcome), ct) is { } o ? (o.Ok, o.Refusal) : null,
+        await DoneAsync(pairId, await book.IntroduceAsync(pairId, User.Id(), new IntroductionRequest(Intro.Kind, Intro.ToWhom, Intro.Why, Intro.Outcome), ct),
             t["The introduction is recorded."], "Intro.", ct);
 
     public async Task<IActionResult> OnPostOutcomeAsync(int pairId, int introductionId, CancellationToken ct) =>
-        await DoneAsync(pairId, await book.OutcomeAsync(pairId, introductionId, User.Id(), new OutcomeRequest(Intro.Outcome), ct) is { } o ? (o.Ok, o.Refusal) : null,
+        await DoneAsync(pairId, await book.OutcomeAsync(pairId, introductionId, User.Id(), new OutcomeRequest(Intro.Outcome), ct),
             t["The outcome is saved."], "Intro.", ct);
 
-    private async Task<IActionResult> DoneAsync(int pairId, (bool Ok, Errors? Refusal)? outcome, string flash, string prefix, CancellationToken ct)
-    {
-        if (outcome is not { } o) return NotFound();
-        if (!o.Ok)
-        {
-            o.Refusal!.AddTo(ModelState, prefix);
-            return await LoadAsync(pairId, ct) ? Page() : NotFound();
-        }
-        TempData["Flash"] = flash;
-        return RedirectToPage("/Sharing/Index", new { pairId });
-    }
+    private Task<IActionResult> DoneAsync<T>(int pairId, Outcome<T> outcome, string flash, string prefix, CancellationToken ct) =>
+        this.AnswerAsync(outcome, _ => flash, _ => RedirectToPage("/Sharing/Index", new { pairId }), () => LoadAsync(pairId, ct), prefix);
 
     private async Task<bool> LoadAsync(int pairId, CancellationToken ct)
     {

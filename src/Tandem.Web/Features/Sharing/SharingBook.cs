@@ -19,10 +19,10 @@ public sealed record OutcomeRequest(string? Outcome);
 /// <summary>Knowledge sharing and networking: the mentor recommends resources and makes introductions; the mentee shares work for feedback.</summary>
 public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalizer<SharingText> t, IStringLocalizer<PairsText> pt)
 {
-    public async Task<Outcome<Resource>?> RecommendAsync(int pairId, string me, ResourceRequest r, CancellationToken ct)
+    public async Task<Outcome<Resource>> RecommendAsync(int pairId, string me, ResourceRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
-        if (Refusal(pair, mentor: true) is { } refused) return refused;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
+        if (RoleRefusal(pair, mentor: true) is { } refused) return refused;
         var errors = new Errors();
         Required(errors, nameof(r.Title), r.Title, 200, t["Please give the resource a title."]);
         if (!IsWebLink(r.Url)) errors.Add(nameof(r.Url), t["Please give a web link starting with http:// or https://."]);
@@ -34,10 +34,10 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         return resource;
     }
 
-    public async Task<Outcome<SharedWork>?> ShareWorkAsync(int pairId, string me, WorkRequest r, CancellationToken ct)
+    public async Task<Outcome<SharedWork>> ShareWorkAsync(int pairId, string me, WorkRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
-        if (Refusal(pair, mentor: false) is { } refused) return refused;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
+        if (RoleRefusal(pair, mentor: false) is { } refused) return refused;
         var errors = new Errors();
         Required(errors, nameof(r.Title), r.Title, 200, t["Please give your work a title."]);
         if (string.IsNullOrWhiteSpace(r.Text) && string.IsNullOrWhiteSpace(r.Url)) errors.Add(nameof(r.Text), t["Please share a text or a link."]);
@@ -51,10 +51,10 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
     }
 
     /// <summary>A comment in a shared item's thread: the mentor's feedback, or the mentee's answer.</summary>
-    public async Task<Outcome<WorkComment>?> CommentAsync(int pairId, int workId, string me, CommentRequest r, CancellationToken ct)
+    public async Task<Outcome<WorkComment>> CommentAsync(int pairId, int workId, string me, CommentRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
-        if (!await db.SharedWork.AnyAsync(w => w.Id == workId && w.PairId == pairId, ct)) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
+        if (!await db.SharedWork.AnyAsync(w => w.Id == workId && w.PairId == pairId, ct)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         var errors = new Errors();
         Required(errors, nameof(r.Text), r.Text, 4000, t["Please write your comment."]);
@@ -65,10 +65,10 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         return comment;
     }
 
-    public async Task<Outcome<Introduction>?> IntroduceAsync(int pairId, string me, IntroductionRequest r, CancellationToken ct)
+    public async Task<Outcome<Introduction>> IntroduceAsync(int pairId, string me, IntroductionRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
-        if (Refusal(pair, mentor: true) is { } refused) return refused;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
+        if (RoleRefusal(pair, mentor: true) is { } refused) return refused;
         var errors = new Errors();
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value)) errors.Add(nameof(r.Kind), t["Please choose introduction or referral."]);
         Required(errors, nameof(r.ToWhom), r.ToWhom, 400, t["Please say to whom you introduced or referred your mentee."]);
@@ -82,11 +82,11 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
     }
 
     /// <summary>What came of an introduction: either of the two may write it later.</summary>
-    public async Task<Outcome<Introduction>?> OutcomeAsync(int pairId, int introductionId, string me, OutcomeRequest r, CancellationToken ct)
+    public async Task<Outcome<Introduction>> OutcomeAsync(int pairId, int introductionId, string me, OutcomeRequest r, CancellationToken ct)
     {
-        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return null;
+        if (await PairAccess.FindAsync(db, pairId, me, ct) is not { } pair) return Refusal.NotFound;
         var intro = await db.Introductions.SingleOrDefaultAsync(i => i.Id == introductionId && i.PairId == pairId, ct);
-        if (intro is null) return null;
+        if (intro is null) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
         if (r.Outcome?.Length > 2000) return Errors.One(nameof(r.Outcome), t["Please keep the outcome under 2000 characters."]);
         intro.Outcome = Clean(r.Outcome);
@@ -100,7 +100,7 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private Errors? Refusal(PairMember pair, bool mentor) =>
+    private Errors? RoleRefusal(PairMember pair, bool mentor) =>
         PairAccess.ClosedRefusal(pair, pt) ?? (mentor == pair.IsMentor ? null
             : Errors.One("", mentor ? t["Only the mentor can do this."] : t["Only the mentee can share work for feedback."]));
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Pairs;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Sharing;
 
@@ -14,25 +15,23 @@ public sealed record WorkDetailsResponse(WorkResponse Work, IReadOnlyList<Commen
 
 public sealed record IntroductionResponse(int Id, IntroductionKind Kind, string ToWhom, string Why, string? Outcome, DateTime CreatedAt, DateTime UpdatedAt);
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int TotalPages, int Total);
-
 public static class SharingQueries
 {
     public const int PageSize = 20;
 
-    public static async Task<PageOf<ResourceResponse>?> ResourcesAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    public static async Task<PageResponse<ResourceResponse>?> ResourcesAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
     {
         if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
         var q = db.Resources.AsNoTracking().Where(r => r.PairId == pairId).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
-        return await PageAsync(q, page, q2 => q2.Select(r => new ResourceResponse(r.Id, db.Profiles.Where(p => p.UserId == r.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "",
-            r.Title, r.Url, r.Note, r.LibraryItemId, r.CreatedAt)), ct);
+        return await q.Select(r => new ResourceResponse(r.Id, db.Profiles.Where(p => p.UserId == r.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "",
+            r.Title, r.Url, r.Note, r.LibraryItemId, r.CreatedAt)).ToPageAsync(page, PageSize, ct);
     }
 
-    public static async Task<PageOf<WorkResponse>?> WorkAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    public static async Task<PageResponse<WorkResponse>?> WorkAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
     {
         if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
         var q = db.SharedWork.AsNoTracking().Where(w => w.PairId == pairId).OrderByDescending(w => w.CreatedAt).ThenByDescending(w => w.Id);
-        return await PageAsync(q, page, q2 => ProjectWork(db, q2), ct);
+        return await ProjectWork(db, q).ToPageAsync(page, PageSize, ct);
     }
 
     public static async Task<WorkDetailsResponse?> WorkItemAsync(TandemDb db, int workId, string me, CancellationToken ct)
@@ -48,23 +47,14 @@ public static class SharingQueries
     public static Task<int?> PairOfWorkAsync(TandemDb db, int workId, string me, CancellationToken ct) =>
         db.SharedWork.AsNoTracking().Where(w => w.Id == workId && db.Pairs.OfMember(me).Any(p => p.Id == w.PairId)).Select(w => (int?)w.PairId).SingleOrDefaultAsync(ct);
 
-    public static async Task<PageOf<IntroductionResponse>?> IntroductionsAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
+    public static async Task<PageResponse<IntroductionResponse>?> IntroductionsAsync(TandemDb db, int pairId, string me, int? page, CancellationToken ct)
     {
         if (!await db.Pairs.OfMember(me).AnyAsync(p => p.Id == pairId, ct)) return null;
         var q = db.Introductions.AsNoTracking().Where(i => i.PairId == pairId).OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id);
-        return await PageAsync(q, page, q2 => q2.Select(i => new IntroductionResponse(i.Id, i.Kind, i.ToWhom, i.Why, i.Outcome, i.CreatedAt, i.UpdatedAt)), ct);
+        return await q.Select(i => new IntroductionResponse(i.Id, i.Kind, i.ToWhom, i.Why, i.Outcome, i.CreatedAt, i.UpdatedAt)).ToPageAsync(page, PageSize, ct);
     }
 
     private static IQueryable<WorkResponse> ProjectWork(TandemDb db, IQueryable<SharedWork> q) =>
         q.Select(w => new WorkResponse(w.Id, db.Profiles.Where(p => p.UserId == w.ById).Select(p => p.DisplayName).FirstOrDefault() ?? "",
             w.Title, w.Text, w.Url, w.CreatedAt, db.WorkComments.Count(c => c.SharedWorkId == w.Id)));
-
-    private static async Task<PageOf<TOut>> PageAsync<TIn, TOut>(IQueryable<TIn> ordered, int? page, Func<IQueryable<TIn>, IQueryable<TOut>> project, CancellationToken ct)
-    {
-        var total = await ordered.CountAsync(ct);
-        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var current = Math.Clamp(page ?? 1, 1, pages);
-        var items = await project(ordered.Skip((current - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
-        return new PageOf<TOut>(items, current, pages, total);
-    }
 }

@@ -23,14 +23,8 @@ public sealed class WorkModel(TandemDb db, SharingBook book, IStringLocalizer<Sh
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await book.CommentAsync(Pair.PairId, id, User.Id(), new CommentRequest(Input.Text), ct) is not { } outcome) return NotFound();
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["Your comment is added."].Value;
-        return RedirectToPage("/Sharing/Work", new { id });
+        var outcome = await book.CommentAsync(Pair.PairId, id, User.Id(), new CommentRequest(Input.Text), ct);
+        return await this.AnswerAsync(outcome, _ => t["Your comment is added."], _ => RedirectToPage("/Sharing/Work", new { id }));
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

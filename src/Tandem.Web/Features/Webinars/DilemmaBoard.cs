@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
@@ -25,14 +24,14 @@ public sealed record DilemmaResponse(int Id, int WebinarId, string Title, string
 /// writes that need the author compare <c>AuthorId</c> with the caller inside the query's Where, so a refusal
 /// looks the same as "not found" and tells nothing about who wrote a post.
 /// </summary>
-public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProvider clock, IStringLocalizer<WebinarsText> t)
+public sealed class DilemmaBoard(TandemDb db, WebinarBook webinars, TimeProvider clock, IStringLocalizer<WebinarsText> t)
 {
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Null when the caller may not see the board (neither a mentee of the cohort nor a coordinator).</summary>
     public async Task<IReadOnlyList<DilemmaResponse>?> ListAsync(int webinarId, string userId, bool coordinator, CancellationToken ct)
     {
-        if (!coordinator && !await schedule.IsParticipantAsync(webinarId, userId, ct)) return null;
+        if (!coordinator && !await webinars.IsParticipantAsync(webinarId, userId, ct)) return null;
         if (!await db.Webinars.AnyAsync(w => w.Id == webinarId, ct)) return null;
         var dilemmas = await db.Dilemmas.AsNoTracking()
             .Where(d => d.WebinarId == webinarId && (coordinator || !d.Hidden))
@@ -72,10 +71,10 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     }
 
     /// <summary>Before and during the webinar, a mentee of its cohort brings a dilemma, named or anonymous.</summary>
-    public async Task<Outcome<int>?> PostAsync(int webinarId, string userId, DilemmaRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> PostAsync(int webinarId, string userId, DilemmaRequest r, CancellationToken ct)
     {
         var webinar = await db.Webinars.FirstOrDefaultAsync(w => w.Id == webinarId, ct);
-        if (webinar is null || !await schedule.IsParticipantAsync(webinarId, userId, ct)) return null;
+        if (webinar is null || !await webinars.IsParticipantAsync(webinarId, userId, ct)) return Refusal.NotFound;
         if (webinar.EndsAt < Now()) return Errors.One("", t["The webinar is over: dilemmas can be brought before and during it."]);
         var errors = Validate(r);
         if (errors.Any) return errors;
@@ -86,10 +85,10 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     }
 
     /// <summary>Only the author edits a dilemma (found by author in the Where: others get "not found").</summary>
-    public async Task<Outcome<int>?> EditAsync(int id, string userId, DilemmaRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> EditAsync(int id, string userId, DilemmaRequest r, CancellationToken ct)
     {
         var d = await db.Dilemmas.FirstOrDefaultAsync(x => x.Id == id && x.AuthorId == userId && !x.Hidden, ct);
-        if (d is null) return null;
+        if (d is null) return Refusal.NotFound;
         var errors = Validate(r);
         if (errors.Any) return errors;
         d.Title = r.Title!.Trim();
@@ -102,11 +101,11 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
 
     /// <summary>Another mentee of the cohort suggests a solution. The author can't answer their own dilemma here:
     /// a named answer would unmask an anonymous post.</summary>
-    public async Task<Outcome<int>?> SuggestAsync(int dilemmaId, string userId, SolutionRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> SuggestAsync(int dilemmaId, string userId, SolutionRequest r, CancellationToken ct)
     {
         var d = await db.Dilemmas.AsNoTracking().Where(x => x.Id == dilemmaId && !x.Hidden)
             .Select(x => new { x.WebinarId, Mine = x.AuthorId == userId }).FirstOrDefaultAsync(ct);
-        if (d is null || !await schedule.IsParticipantAsync(d.WebinarId, userId, ct)) return null;
+        if (d is null || !await webinars.IsParticipantAsync(d.WebinarId, userId, ct)) return Refusal.NotFound;
         if (d.Mine) return Errors.One("", t["Others suggest solutions to your dilemma; you mark the ones that helped."]);
         if (string.IsNullOrWhiteSpace(r.Text)) return Errors.One("Text", t["Write your suggestion."]);
         if (r.Text.Trim().Length > 4000) return Errors.One("Text", t["The suggestion can be at most {0} characters.", 4000]);
@@ -117,12 +116,12 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     }
 
     /// <summary>One upvote per person per solution (not on one's own). Idempotent.</summary>
-    public async Task<Outcome<int>?> VoteAsync(int solutionId, string userId, bool on, CancellationToken ct)
+    public async Task<Outcome<int>> VoteAsync(int solutionId, string userId, bool on, CancellationToken ct)
     {
         var s = await db.DilemmaSolutions.AsNoTracking().Where(x => x.Id == solutionId && !x.Hidden)
             .Select(x => new { WebinarId = db.Dilemmas.Where(d => d.Id == x.DilemmaId && !d.Hidden).Select(d => (int?)d.WebinarId).FirstOrDefault(), Mine = x.AuthorId == userId })
             .FirstOrDefaultAsync(ct);
-        if (s?.WebinarId is not int webinarId || !await schedule.IsParticipantAsync(webinarId, userId, ct)) return null;
+        if (s?.WebinarId is not int webinarId || !await webinars.IsParticipantAsync(webinarId, userId, ct)) return Refusal.NotFound;
         if (s.Mine) return Errors.One("", t["You can't vote for your own suggestion."]);
         var vote = await db.SolutionVotes.FirstOrDefaultAsync(v => v.SolutionId == solutionId && v.UserId == userId, ct);
         if (on && vote is null) db.SolutionVotes.Add(new SolutionVote { SolutionId = solutionId, UserId = userId });
@@ -144,10 +143,10 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     }
 
     /// <summary>Coordinators hide a post with a reason; the author stays unknown to them.</summary>
-    public async Task<Outcome<bool>?> HideDilemmaAsync(int id, HideRequest r, CancellationToken ct)
+    public async Task<Outcome<bool>> HideDilemmaAsync(int id, HideRequest r, CancellationToken ct)
     {
         var d = await db.Dilemmas.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return null;
+        if (d is null) return Refusal.NotFound;
         if (ReasonError(r) is { } e) return e;
         d.Hidden = true;
         d.HiddenReason = r.Reason!.Trim();
@@ -155,10 +154,10 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
         return true;
     }
 
-    public async Task<Outcome<bool>?> HideSolutionAsync(int id, HideRequest r, CancellationToken ct)
+    public async Task<Outcome<bool>> HideSolutionAsync(int id, HideRequest r, CancellationToken ct)
     {
         var s = await db.DilemmaSolutions.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (s is null) return null;
+        if (s is null) return Refusal.NotFound;
         if (ReasonError(r) is { } e) return e;
         s.Hidden = true;
         s.HiddenReason = r.Reason!.Trim();
@@ -175,27 +174,15 @@ public sealed class DilemmaBoard(TandemDb db, WebinarSchedule schedule, TimeProv
     {
         var board = await ListAsync(webinarId, "", coordinator: true, ct);
         if (board is null) return null;
-        var sb = new StringBuilder();
-        sb.Append("type,dilemma,title_or_text,author,votes,helpful,hidden,hidden_reason\r\n");
-        foreach (var d in board)
-        {
-            Row(sb, "dilemma", d.Id, d.Title + ": " + d.Body, d.AuthorName ?? "Anonymous", 0, false, d.Hidden, d.HiddenReason);
-            foreach (var s in d.Solutions) Row(sb, "solution", d.Id, s.Text, s.AuthorName, s.Votes, s.Helpful, s.Hidden, s.HiddenReason);
-        }
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
+        var rows = board.SelectMany(d => d.Solutions
+            .Select(s => Row("solution", d.Id, s.Text, s.AuthorName, s.Votes, s.Helpful, s.Hidden, s.HiddenReason))
+            .Prepend(Row("dilemma", d.Id, d.Title + ": " + d.Body, d.AuthorName ?? "Anonymous", 0, false, d.Hidden, d.HiddenReason)));
+        return Csv.Write(CsvColumns, rows, cells => cells);
     }
 
-    private static void Row(StringBuilder sb, string type, int dilemma, string text, string author, int votes, bool helpful, bool hidden, string? reason)
-    {
-        string[] cells = [type, dilemma.ToString(CultureInfo.InvariantCulture), text, author, votes.ToString(CultureInfo.InvariantCulture),
+    public static readonly string[] CsvColumns = ["type", "dilemma", "title_or_text", "author", "votes", "helpful", "hidden", "hidden_reason"];
+
+    private static string?[] Row(string type, int dilemma, string text, string author, int votes, bool helpful, bool hidden, string? reason) =>
+        [type, dilemma.ToString(CultureInfo.InvariantCulture), text, author, votes.ToString(CultureInfo.InvariantCulture),
             helpful ? "yes" : "no", hidden ? "yes" : "no", reason ?? ""];
-        sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula.</summary>
-    private static string Quote(string cell)
-    {
-        if (cell.Length > 0 && "=+-@".Contains(cell[0])) cell = "'" + cell;
-        return "\"" + cell.Replace("\"", "\"\"") + "\"";
-    }
 }

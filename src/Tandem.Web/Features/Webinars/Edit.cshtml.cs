@@ -6,35 +6,28 @@ using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Cohorts;
-using Tandem.Web.Features.Events;
 using Tandem.Web.Shared;
+using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Webinars;
 
 /// <summary>A coordinator schedules or edits a cohort's webinar; times in the coordinator's zone.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class EditModel(WebinarSchedule schedule, ViewerTime time, TandemDb db, IStringLocalizer<WebinarsText> t) : PageModel
+public sealed class EditModel(WebinarBook book, ViewerTime time, TandemDb db, IStringLocalizer<WebinarsText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public int? WebinarId { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
     public IReadOnlyList<(int Id, string Name)> Cohorts { get; private set; } = [];
 
-    public sealed class InputModel
+    public sealed class InputModel : SessionInput
     {
         public int? CohortId { get; set; }
-        public string? Title { get; set; }
-        public string? Description { get; set; }
-        public DateTime? StartsAt { get; set; }
-        public DateTime? EndsAt { get; set; }
         public string? Link { get; set; }
-        public int? Capacity { get; set; }
-        public Audience? Audience { get; set; } = Shared.Audience.Mentees;
 
-        public WebinarRequest ToRequest(TimeZoneInfo zone) => new(CohortId, Title, Description, ToUtc(StartsAt, zone), ToUtc(EndsAt, zone), Link, Capacity, Audience);
+        public InputModel() => Audience = Shared.Audience.Mentees;
 
-        private static DateTime? ToUtc(DateTime? local, TimeZoneInfo zone) =>
-            local is null ? null : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local.Value, DateTimeKind.Unspecified), zone);
+        public WebinarRequest ToRequest(TimeZoneInfo zone) => new(CohortId, Title, Description, StartsAtUtc(zone), EndsAtUtc(zone), Link, Capacity, Audience);
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -42,13 +35,9 @@ public sealed class EditModel(WebinarSchedule schedule, ViewerTime time, TandemD
         await LoadAsync(id, ct);
         if (id is int existing)
         {
-            var w = await schedule.GetAsync(existing, User.Id(), true, ct);
-            if (w is null) return NotFound();
-            Input = new InputModel
-            {
-                CohortId = w.CohortId, Title = w.Title, Description = w.Description, StartsAt = ViewerTime.Local(w.StartsAt, Zone),
-                EndsAt = ViewerTime.Local(w.EndsAt, Zone), Link = w.Link, Capacity = w.Capacity, Audience = w.Audience,
-            };
+            if (await book.GetAsync(existing, User.Id(), true, ct) is not { } w) return NotFound();
+            Input = new InputModel { CohortId = w.CohortId, Link = w.Link };
+            Input.Show(w.Title, w.Description, w.StartsAt, w.EndsAt, w.Capacity, w.Audience, Zone);
         }
         return Page();
     }
@@ -57,21 +46,9 @@ public sealed class EditModel(WebinarSchedule schedule, ViewerTime time, TandemD
     {
         await LoadAsync(id, ct);
         ModelState.Clear();
-        Outcome<int> outcome;
-        if (id is int existing)
-        {
-            var updated = await schedule.UpdateAsync(existing, Input.ToRequest(Zone), ct);
-            if (updated is null) return NotFound();
-            outcome = updated.Value;
-        }
-        else outcome = await schedule.CreateAsync(Input.ToRequest(Zone), ct);
-        if (!outcome.Ok)
-        {
-            outcome.Refusal!.AddTo(ModelState);
-            return Page();
-        }
-        TempData["Flash"] = t["The webinar was saved."].Value;
-        return Redirect($"/Webinars/{outcome.Value}");
+        var request = Input.ToRequest(Zone);
+        var outcome = id is int existing ? await book.UpdateAsync(existing, request, ct) : await book.CreateAsync(request, ct);
+        return await this.AnswerAsync(outcome, _ => t["The webinar was saved."], saved => Redirect($"/Webinars/{saved}"));
     }
 
     private async Task LoadAsync(int? id, CancellationToken ct)

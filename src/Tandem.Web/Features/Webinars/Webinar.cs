@@ -4,29 +4,20 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Cohorts;
-using Tandem.Web.Shared;
+using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Webinars;
 
-/// <summary>A cohort's online session where mentees bring workplace dilemmas and the group suggests solutions.</summary>
-public sealed class Webinar
+/// <summary>
+/// A cohort's online session where mentees bring workplace dilemmas and the group suggests solutions.
+/// Registration is refused once its <see cref="ScheduledSession.Capacity"/> is taken.
+/// </summary>
+public sealed class Webinar : ScheduledSession
 {
-    public int Id { get; set; }
     public int CohortId { get; set; }
-    public required string Title { get; set; }
-    public string Description { get; set; } = "";
-    /// <summary>UTC.</summary>
-    public DateTime StartsAt { get; set; }
-    /// <summary>UTC.</summary>
-    public DateTime EndsAt { get; set; }
     public string? Link { get; set; }
-    /// <summary>Seats; null means no limit. Registration is refused when full.</summary>
-    public int? Capacity { get; set; }
-    public Audience Audience { get; set; }
-    public int Sequence { get; set; }
-    /// <summary>Bumped whenever a seat is taken: a concurrency token, so two people can never take the last seat at once.</summary>
-    public int SeatVersion { get; set; }
-    public DateTime CreatedAt { get; set; }
+
+    protected override string? Place { get => Link; set => Link = value; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RegistrationStatus>))]
@@ -36,7 +27,7 @@ public enum RegistrationStatus
     Cancelled = 1,
 }
 
-public sealed class WebinarRegistration
+public sealed class WebinarRegistration : ISeat
 {
     public int Id { get; set; }
     public int WebinarId { get; set; }
@@ -94,12 +85,9 @@ internal sealed class WebinarConfiguration : IEntityTypeConfiguration<Webinar>
 {
     public void Configure(EntityTypeBuilder<Webinar> b)
     {
-        b.Property(w => w.Title).HasMaxLength(200);
-        b.Property(w => w.Description).HasMaxLength(TextLength.Long);
+        ScheduledSession.Configure(b);
         b.Property(w => w.Link).HasMaxLength(1000);
-        b.Property(w => w.SeatVersion).IsConcurrencyToken();
         b.HasOne<Cohort>().WithMany().HasForeignKey(w => w.CohortId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(w => w.StartsAt);
     }
 }
 

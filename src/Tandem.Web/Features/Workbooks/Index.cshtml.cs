@@ -12,14 +12,12 @@ public sealed class IndexModel(WorkbookStore store) : PageModel
     public IReadOnlyList<WorkbookSummary> Workbooks { get; private set; } = [];
     public IReadOnlyList<SharedSectionResponse> Shared { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
-    public int Total { get; private set; }
+    public int Pages { get; private set; } = 1;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await store.ListAsync(User.Id(), User.IsCoordinator(), ct);
-        Total = all.Count;
-        PageNumber = Math.Clamp(int.TryParse(Request.Query["page"], out var p) ? p : 1, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Workbooks = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        var page = (await store.ListAsync(User.Id(), User.IsCoordinator(), ct)).ToPage(Paging.Parse(Request.Query["page"]), PageSize);
+        (Workbooks, PageNumber, Pages) = (page.Items, page.Page, page.TotalPages);
         Shared = await store.SharedWithMeAsync(User.Id(), ct);
     }
 }

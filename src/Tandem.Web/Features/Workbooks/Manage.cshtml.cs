@@ -36,34 +36,24 @@ public sealed class ManageModel(WorkbookStore store, IStringLocalizer<WorkbooksT
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var request = new WorkbookRequest(Input.Title, Input.Description, Input.Phase, Input.Published);
-        Outcome<int> outcome;
-        if (id is int existing)
-        {
-            var updated = await store.UpdateAsync(existing, request, ct);
-            if (updated is null) return NotFound();
-            outcome = updated.Value;
-        }
-        else outcome = await store.CreateAsync(request, ct);
+        var outcome = id is int existing ? await store.UpdateAsync(existing, request, ct) : await store.CreateAsync(request, ct);
         return await Done(id, outcome, t["The workbook was saved."], ct);
     }
 
     public async Task<IActionResult> OnPostSectionAsync(int id, string? sectionTitle, string? instructions, CancellationToken ct) =>
-        await store.AddSectionAsync(id, new SectionRequest(sectionTitle, instructions), ct) is { } o ? await Done(id, o, t["The section was added."], ct) : NotFound();
+        await Done(id, await store.AddSectionAsync(id, new SectionRequest(sectionTitle, instructions), ct), t["The section was added."], ct);
 
     public async Task<IActionResult> OnPostExerciseAsync(int id, int sectionId, ExerciseKind? kind, string? prompt, string? options, CancellationToken ct) =>
-        await store.AddExerciseAsync(sectionId, new ExerciseRequest(kind, prompt, options?.Split('\n')), ct) is { } o ? await Done(id, o, t["The exercise was added."], ct) : NotFound();
+        await Done(id, await store.AddExerciseAsync(sectionId, new ExerciseRequest(kind, prompt, options?.Split('\n')), ct), t["The exercise was added."], ct);
 
-    private async Task<IActionResult> Done(int? id, Outcome<int> outcome, string flash, CancellationToken ct)
+    private Task<IActionResult> Done(int? id, Outcome<int> outcome, string flash, CancellationToken ct)
     {
-        if (!outcome.Ok)
+        ModelState.Clear();
+        return this.AnswerAsync(outcome, _ => flash, saved => Redirect($"/Workbooks/Manage/{id ?? saved}"), async () =>
         {
-            ModelState.Clear();
-            outcome.Refusal!.AddTo(ModelState);
             if (id is int existing) await LoadAsync(existing, ct);
-            return Page();
-        }
-        TempData["Flash"] = flash;
-        return Redirect($"/Workbooks/Manage/{id ?? outcome.Value}");
+            return true;
+        });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

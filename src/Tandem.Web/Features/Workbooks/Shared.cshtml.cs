@@ -17,14 +17,7 @@ public sealed class SharedModel(WorkbookStore store, IStringLocalizer<WorkbooksT
     public async Task<IActionResult> OnPostAsync(int id, string? text, CancellationToken ct)
     {
         var outcome = await store.CommentAsync(id, User.Id(), text, ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState, "");
-            return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-        TempData["Flash"] = t["Your comment was added."].Value;
-        return Redirect($"/Workbooks/Shared/{id}");
+        return await this.AnswerAsync(outcome, _ => t["Your comment was added."], _ => Redirect($"/Workbooks/Shared/{id}"), () => LoadAsync(id, ct), prefix: "");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -25,28 +25,22 @@ public sealed class WorkModel(WorkbookStore store, IStringLocalizer<WorkbooksTex
         {
             var value = e.Kind == ExerciseKind.Checklist ? string.Join(',', Request.Form["c" + e.Id].Select(v => v ?? "")) : Request.Form["a" + e.Id].ToString();
             var outcome = await store.SaveAnswerAsync(e.Id, User.Id(), value, ct);
-            if (outcome is { Ok: false } refused)
+            if (outcome.IsNotFound) return NotFound();
+            if (this.Refused(outcome, prefix: ""))
             {
-                refused.Refusal!.AddTo(ModelState, "");
                 await LoadAsync(id, ct);
                 return Page();
             }
         }
-        TempData["Flash"] = t["Saved."].Value;
+        this.Flash(t["Saved."]);
         return Redirect($"/Workbooks/{id}#section-{sectionId}");
     }
 
     public async Task<IActionResult> OnPostShareAsync(int id, int sectionId, CancellationToken ct)
     {
         var outcome = await store.ShareAsync(sectionId, User.Id(), ct);
-        if (outcome is null) return NotFound();
-        if (!outcome.Value.Ok)
-        {
-            outcome.Value.Refusal!.AddTo(ModelState, "");
-            return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-        TempData["Flash"] = t["The section is now shared with your mentor."].Value;
-        return Redirect($"/Workbooks/{id}#section-{sectionId}");
+        return await this.AnswerAsync(outcome, _ => t["The section is now shared with your mentor."], _ => Redirect($"/Workbooks/{id}#section-{sectionId}"),
+            () => LoadAsync(id, ct), prefix: "");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -74,11 +74,11 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
     private static int Percent(int answered, int total) => total == 0 ? 0 : (int)Math.Round(100.0 * answered / total);
 
     /// <summary>Saves one answer of the caller (an accepted mentee); an empty value clears it. Null when there is no such exercise.</summary>
-    public async Task<Outcome<int>?> SaveAnswerAsync(int exerciseId, string userId, string? value, CancellationToken ct)
+    public async Task<Outcome<int>> SaveAnswerAsync(int exerciseId, string userId, string? value, CancellationToken ct)
     {
         var exercise = await db.WorkbookExercises.AsNoTracking()
             .FirstOrDefaultAsync(e => e.Id == exerciseId && db.WorkbookSections.Any(s => s.Id == e.SectionId && db.Workbooks.Any(w => w.Id == s.WorkbookId && w.Published)), ct);
-        if (exercise is null) return null;
+        if (exercise is null) return Refusal.NotFound;
         if (!await IsMenteeAsync(userId, ct)) return Errors.One("", t["Workbooks are for mentees accepted into a cohort."]);
         var clean = value?.Trim() ?? "";
         switch (exercise.Kind)
@@ -110,9 +110,9 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
     }
 
     /// <summary>Shares a section with the mentor of the caller's active pair. Null when there is no such section.</summary>
-    public async Task<Outcome<int>?> ShareAsync(int sectionId, string userId, CancellationToken ct)
+    public async Task<Outcome<int>> ShareAsync(int sectionId, string userId, CancellationToken ct)
     {
-        if (!await db.WorkbookSections.AnyAsync(s => s.Id == sectionId && db.Workbooks.Any(w => w.Id == s.WorkbookId && w.Published), ct)) return null;
+        if (!await db.WorkbookSections.AnyAsync(s => s.Id == sectionId && db.Workbooks.Any(w => w.Id == s.WorkbookId && w.Published), ct)) return Refusal.NotFound;
         var pair = await db.Pairs.AsNoTracking().Where(p => p.MenteeId == userId && p.Status == PairStatus.Active)
             .OrderByDescending(p => p.PublishedAt).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (pair is null) return Errors.One("", t["You can share a section once you have a mentor."]);
@@ -156,9 +156,9 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         return new SharedSectionResponse(share.Id, menteeName, title, ToSection(section, answers, share.Id), comments, share.SharedAt);
     }
 
-    public async Task<Outcome<int>?> CommentAsync(int shareId, string userId, string? text, CancellationToken ct)
+    public async Task<Outcome<int>> CommentAsync(int shareId, string userId, string? text, CancellationToken ct)
     {
-        if (!await Readable(userId).AnyAsync(s => s.Id == shareId, ct)) return null;
+        if (!await Readable(userId).AnyAsync(s => s.Id == shareId, ct)) return Refusal.NotFound;
         if (string.IsNullOrWhiteSpace(text)) return Errors.One("Text", t["Write a comment."]);
         if (text.Trim().Length > 4000) return Errors.One("Text", t["A comment can be at most {0} characters.", 4000]);
         var c = new WorkbookComment { ShareId = shareId, AuthorId = userId, Text = text.Trim(), CreatedAt = Now() };
@@ -192,10 +192,10 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         return w.Id;
     }
 
-    public async Task<Outcome<int>?> UpdateAsync(int id, WorkbookRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateAsync(int id, WorkbookRequest r, CancellationToken ct)
     {
         var w = await db.Workbooks.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null) return null;
+        if (w is null) return Refusal.NotFound;
         if (Validate(r) is { Any: true } errors) return errors;
         w.Title = r.Title!.Trim();
         w.Description = r.Description?.Trim() ?? "";
@@ -215,9 +215,9 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         return errors;
     }
 
-    public async Task<Outcome<int>?> AddSectionAsync(int workbookId, SectionRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> AddSectionAsync(int workbookId, SectionRequest r, CancellationToken ct)
     {
-        if (!await db.Workbooks.AnyAsync(w => w.Id == workbookId, ct)) return null;
+        if (!await db.Workbooks.AnyAsync(w => w.Id == workbookId, ct)) return Refusal.NotFound;
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(r.Title)) errors.Add("Title", t["Please enter the section's title."]);
         else if (r.Title.Trim().Length > 200) errors.Add("Title", t["The title can be at most {0} characters.", 200]);
@@ -230,9 +230,9 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         return section.Id;
     }
 
-    public async Task<Outcome<int>?> AddExerciseAsync(int sectionId, ExerciseRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> AddExerciseAsync(int sectionId, ExerciseRequest r, CancellationToken ct)
     {
-        if (!await db.WorkbookSections.AnyAsync(s => s.Id == sectionId, ct)) return null;
+        if (!await db.WorkbookSections.AnyAsync(s => s.Id == sectionId, ct)) return Refusal.NotFound;
         var errors = new Errors();
         var options = (r.Options ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).ToList();
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value)) errors.Add("Kind", t["Choose the kind of exercise."]);

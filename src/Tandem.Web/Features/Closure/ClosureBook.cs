@@ -44,7 +44,7 @@ public sealed record SpareMentor(string UserId, string Name, int Capacity, int A
 /// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
 /// re-pair the mentee with an accepted mentor of the cohort who has room.
 /// </summary>
-public sealed class ClosureRules(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, IStringLocalizer<ClosureText> t)
+public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, IStringLocalizer<ClosureText> t)
 {
     public const int MaxText = 4000;
 
@@ -65,10 +65,10 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, Notices notices, 
     }
 
     /// <summary>Closes an active pair early; null when the pair is not the person's (coordinators: not found).</summary>
-    public async Task<Outcome<Pair>?> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, CancellationToken ct)
+    public async Task<Outcome<Pair>> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, CancellationToken ct)
     {
         var pair = await db.Pairs.SingleOrDefaultAsync(p => p.Id == pairId && (coordinator || p.MenteeId == userId || p.MentorId == userId), ct);
-        if (pair is null) return null;
+        if (pair is null) return Refusal.NotFound;
         if (reason is not { } r || !Enum.IsDefined(r)) return Errors.One("Reason", t["Choose why the pair is closing."]);
         if (pair.Status != PairStatus.Active) return Errors.One("", t["This pair is already closed."]);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -95,10 +95,10 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, Notices notices, 
     private static bool ReflectionOpen(PairRow pair) =>
         pair.Status != PairStatus.Active || pair.CohortStatus is CohortStatus.Closing or CohortStatus.Closed;
 
-    public async Task<Outcome<ClosureReflection>?> ReflectAsync(int pairId, string userId, ReflectionRequest r, CancellationToken ct)
+    public async Task<Outcome<ClosureReflection>> ReflectAsync(int pairId, string userId, ReflectionRequest r, CancellationToken ct)
     {
         var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
-        if (pair is null) return null;
+        if (pair is null) return Refusal.NotFound;
         var errors = new Errors();
         Text(nameof(r.Reflection), r.Reflection, t["Write a few words of reflection."]);
         Text(nameof(r.Gratitude), r.Gratitude, t["Write a gratitude note to your mentoring partner."]);
@@ -171,10 +171,10 @@ public sealed class ClosureRules(TandemDb db, PairFacts facts, Notices notices, 
     }
 
     /// <summary>Coordinators: a new pair (origin Repaired) for the mentee of an early-closed pair; null when the pair does not exist.</summary>
-    public async Task<Outcome<Pair>?> RepairAsync(int pairId, string? mentorId, CancellationToken ct)
+    public async Task<Outcome<Pair>> RepairAsync(int pairId, string? mentorId, CancellationToken ct)
     {
         var old = await db.Pairs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pairId, ct);
-        if (old is null) return null;
+        if (old is null) return Refusal.NotFound;
         if (old.Status != PairStatus.ClosedEarly) return Errors.One("", t["Only a pair closed early can be re-paired."]);
         var cohort = await db.Cohorts.AsNoTracking().SingleAsync(c => c.Id == old.CohortId, ct);
         if (cohort.Status is CohortStatus.Closing or CohortStatus.Closed) return Errors.One("", t["The cohort is ending; nobody can be re-paired in it."]);

@@ -4,10 +4,12 @@ using Tandem.Web.Data;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Shared;
+using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Webinars;
 
-public sealed record WebinarRequest(int? CohortId, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt, string? Link, int? Capacity, Audience? Audience);
+public sealed record WebinarRequest(int? CohortId, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt, string? Link, int? Capacity, Audience? Audience)
+    : ISessionRequest;
 
 /// <summary>A webinar with its seats and the caller's place. <c>CanPost</c>: the caller may bring dilemmas (an accepted mentee of the cohort).</summary>
 public sealed record WebinarResponse(int Id, int CohortId, string CohortName, string Title, string Description, DateTime StartsAt, DateTime EndsAt,
@@ -16,7 +18,7 @@ public sealed record WebinarResponse(int Id, int CohortId, string CohortName, st
 public sealed record RegistrationResponse(string UserId, string Name, string Email, bool Attended);
 
 /// <summary>Webinars: scheduling (coordinators), registration within capacity, attendance. Reminders read <see cref="Registered"/>.</summary>
-public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLocalizer<WebinarsText> t)
+public sealed class WebinarBook(TandemDb db, TimeProvider clock, IStringLocalizer<WebinarsText> t, IStringLocalizer<SharedText> s)
 {
     public const int PageSize = 20;
 
@@ -37,14 +39,12 @@ public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLoca
     public IQueryable<WebinarRegistration> Registered(int webinarId) =>
         db.WebinarRegistrations.AsNoTracking().Where(r => r.WebinarId == webinarId && r.Status == RegistrationStatus.Registered);
 
-    public async Task<PageResponse<WebinarResponse>> PageAsync(string userId, bool coordinator, bool past, int page, CancellationToken ct)
+    public Task<PageResponse<WebinarResponse>> PageAsync(string userId, bool coordinator, bool past, int? page, CancellationToken ct)
     {
         var now = Now();
         var q = Visible(userId, coordinator).Where(w => past ? w.EndsAt < now : w.EndsAt >= now);
         q = past ? q.OrderByDescending(w => w.StartsAt) : q.OrderBy(w => w.StartsAt);
-        var total = await q.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        return new PageResponse<WebinarResponse>(await Project(q.Skip((page - 1) * PageSize).Take(PageSize), userId, ct), page, PageSize, total);
+        return q.ToPageAsync(page, PageSize, rows => Project(rows, userId, ct), ct);
     }
 
     public async Task<WebinarResponse?> GetAsync(int id, string userId, bool coordinator, CancellationToken ct) =>
@@ -60,19 +60,11 @@ public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLoca
 
     public async Task<Errors> ValidateAsync(WebinarRequest r, CancellationToken ct)
     {
-        var errors = new Errors();
+        var errors = ScheduledSessions.Check(r, s, t["Choose who the webinar is for."]);
         if (r.CohortId is not int c || !await db.Cohorts.AnyAsync(x => x.Id == c && x.Status != CohortStatus.Closed, ct))
             errors.Add("CohortId", t["Choose a cohort that is not closed."]);
-        if (string.IsNullOrWhiteSpace(r.Title)) errors.Add("Title", t["Please enter the title."]);
-        else if (r.Title.Trim().Length > 200) errors.Add("Title", t["The title can be at most {0} characters.", 200]);
-        if (r.Description?.Length > TextLength.Long) errors.Add("Description", t["The description can be at most {0} characters.", TextLength.Long]);
-        if (r.StartsAt is null) errors.Add("StartsAt", t["Please enter when it starts."]);
-        if (r.EndsAt is null) errors.Add("EndsAt", t["Please enter when it ends."]);
-        else if (r.StartsAt is not null && r.EndsAt <= r.StartsAt) errors.Add("EndsAt", t["It must end after it starts."]);
         if (!string.IsNullOrWhiteSpace(r.Link) && (!SafeMarkdown.IsHttpUrl(r.Link) || r.Link.Trim().Length > 1000))
             errors.Add("Link", t["The link must be a web address starting with http:// or https://."]);
-        if (r.Capacity is < 1 or > 10000) errors.Add("Capacity", t["Capacity must be between 1 and 10000, or empty for no limit."]);
-        if (r.Audience is null || !Enum.IsDefined(r.Audience.Value)) errors.Add("Audience", t["Choose who the webinar is for."]);
         return errors;
     }
 
@@ -87,27 +79,23 @@ public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLoca
         return w.Id;
     }
 
-    public async Task<Outcome<int>?> UpdateAsync(int id, WebinarRequest r, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateAsync(int id, WebinarRequest r, CancellationToken ct)
     {
         var w = await db.Webinars.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null) return null;
+        if (w is null) return Refusal.NotFound;
         var errors = await ValidateAsync(r, ct);
         if (errors.Any) return errors;
-        var moved = w.StartsAt != Utc(r.StartsAt!.Value) || w.EndsAt != Utc(r.EndsAt!.Value) || w.Link != Clean(r.Link);
         Apply(w, r);
-        if (moved) w.Sequence++;
         await db.SaveChangesAsync(ct);
         return w.Id;
     }
 
-    public async Task<Outcome<bool>?> RegisterAsync(int id, string userId, CancellationToken ct)
+    public async Task<Outcome<bool>> RegisterAsync(int id, string userId, CancellationToken ct)
     {
         var w = await Visible(userId, false).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null) return null;
+        if (w is null) return Refusal.NotFound;
         if (w.EndsAt < Now()) return Errors.One("", t["This webinar is over."]);
-        // Taking a seat bumps SeatVersion (a concurrency token): of two people racing for the last seat,
-        // one save fails and that request decides again with the fresh count.
-        for (var attempt = 0; ; attempt++)
+        return await ScheduledSessions.TakeSeatAsync<bool>(db, async () =>
         {
             var reg = await db.WebinarRegistrations.FirstOrDefaultAsync(r => r.WebinarId == id && r.UserId == userId, ct);
             if (reg?.Status == RegistrationStatus.Registered) return true;
@@ -117,17 +105,9 @@ public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLoca
             if (reg is null) db.WebinarRegistrations.Add(reg = new WebinarRegistration { WebinarId = id, UserId = userId });
             reg.Status = RegistrationStatus.Registered;
             reg.RegisteredAt = Now();
-            tracked.SeatVersion++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+            tracked.TakeSeat();
+            return true;
+        }, ct);
     }
 
     public async Task<bool> CancelRegistrationAsync(int id, string userId, CancellationToken ct)
@@ -150,31 +130,20 @@ public sealed class WebinarSchedule(TandemDb db, TimeProvider clock, IStringLoca
                       select new RegistrationResponse(r.UserId, p != null ? p.DisplayName : u.Email!, u.Email!, r.Attended)).ToListAsync(ct);
     }
 
-    public async Task<Outcome<int>?> SetAttendanceAsync(int id, IReadOnlyList<string> attended, CancellationToken ct)
+    public async Task<Outcome<int>> SetAttendanceAsync(int id, IReadOnlyList<string> attended, CancellationToken ct)
     {
         var w = await db.Webinars.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null) return null;
-        if (w.StartsAt > Now()) return Errors.One("", t["Attendance can be taken once the webinar has started."]);
+        if (w is null) return Refusal.NotFound;
         var regs = await db.WebinarRegistrations.Where(r => r.WebinarId == id && r.Status == RegistrationStatus.Registered).ToListAsync(ct);
-        if (attended.Except(regs.Select(r => r.UserId)).Any()) return Errors.One("AttendedUserIds", t["Only registered people can be marked as attended."]);
-        foreach (var r in regs) r.Attended = attended.Contains(r.UserId);
-        await db.SaveChangesAsync(ct);
-        return regs.Count(r => r.Attended);
+        var outcome = ScheduledSessions.RecordAttendance(w, regs, attended, Now(),
+            t["Attendance can be taken once the webinar has started."], t["Only registered people can be marked as attended."]);
+        if (outcome.Ok) await db.SaveChangesAsync(ct);
+        return outcome;
     }
 
     private static void Apply(Webinar w, WebinarRequest r)
     {
+        w.Schedule(r, r.Link);
         w.CohortId = r.CohortId!.Value;
-        w.Title = r.Title!.Trim();
-        w.Description = r.Description?.Trim() ?? "";
-        w.StartsAt = Utc(r.StartsAt!.Value);
-        w.EndsAt = Utc(r.EndsAt!.Value);
-        w.Link = Clean(r.Link);
-        w.Capacity = r.Capacity;
-        w.Audience = r.Audience!.Value;
     }
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : DateTime.SpecifyKind(t, DateTimeKind.Utc);
 }

@@ -23,7 +23,7 @@ public sealed record PairCheckIns(int PairId, PairRole Role, bool Open, IReadOnl
 /// once per point, from the day the point is due while the pair is active. Coordinators see the ratings and the
 /// notes addressed to them; the two never see each other's answers.
 /// </summary>
-public sealed class CheckInRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<CheckInsText> t)
+public sealed class CheckInBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<CheckInsText> t)
 {
     public const int MaxNote = 2000;
 
@@ -48,10 +48,10 @@ public sealed class CheckInRules(TandemDb db, PairFacts facts, TimeProvider cloc
     }
 
     /// <summary>Records the person's answer; null when the pair is not theirs.</summary>
-    public async Task<Outcome<CheckIn>?> SubmitAsync(int pairId, string userId, CheckInRequest r, CancellationToken ct)
+    public async Task<Outcome<CheckIn>> SubmitAsync(int pairId, string userId, CheckInRequest r, CancellationToken ct)
     {
         var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
-        if (pair is null) return null;
+        if (pair is null) return Refusal.NotFound;
         var settings = await facts.SettingsAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

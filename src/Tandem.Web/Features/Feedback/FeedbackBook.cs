@@ -23,7 +23,7 @@ public sealed record PairFeedbackView(int PairId, PairRole Role, bool Open, bool
 /// person. What one writes to the other (went well, could be better, feedforward) is shown to the other only when
 /// both have submitted or the cohort is Closed; coordinators see ratings and program comments, never that text.
 /// </summary>
-public sealed class FeedbackRules(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<FeedbackText> t)
+public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<FeedbackText> t)
 {
     public const int MaxText = 4000, MaxComment = 2000;
 
@@ -45,10 +45,10 @@ public sealed class FeedbackRules(TandemDb db, PairFacts facts, TimeProvider clo
         return new(pairId, role, IsOpen(pair), other is not null, mine is null ? null : ToResponse(pair, mine), show ? ToResponse(pair, other!) with { ProgramComment = null } : null, []);
     }
 
-    public async Task<Outcome<PairFeedback>?> SubmitAsync(int pairId, string userId, FeedbackRequest r, CancellationToken ct)
+    public async Task<Outcome<PairFeedback>> SubmitAsync(int pairId, string userId, FeedbackRequest r, CancellationToken ct)
     {
         var pair = await facts.ForMemberAsync(pairId, userId, false, ct);
-        if (pair is null) return null;
+        if (pair is null) return Refusal.NotFound;
         var errors = new Errors();
         if (r.Rating is < 1 or > 5) errors.Add(nameof(r.Rating), t["Rate the relationship from 1 to 5."]);
         Text(errors, nameof(r.WentWell), r.WentWell, t["Say what went well."]);

@@ -41,7 +41,7 @@ public sealed record ProgramResponse(
 }
 
 /// <summary>Program settings and tracks; the coordinator pages and the API both write through here.</summary>
-public sealed partial class ProgramSettings(TandemDb db, IStringLocalizer<ProgramsText> t)
+public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<ProgramsText> t)
 {
     public async Task<MentorshipProgram> LoadAsync(CancellationToken ct) =>
         await db.Programs.AsNoTracking().Include(p => p.Tracks).OrderBy(p => p.Id).FirstAsync(ct);
@@ -79,14 +79,14 @@ public sealed partial class ProgramSettings(TandemDb db, IStringLocalizer<Progra
     }
 
     /// <summary>Adds a track (id null) or changes one; refuses duplicates and empty seniority sets.</summary>
-    public async Task<Outcome<Track>?> SaveTrackAsync(int? id, TrackRequest r, CancellationToken ct)
+    public async Task<Outcome<Track>> SaveTrackAsync(int? id, TrackRequest r, CancellationToken ct)
     {
         var programId = await ProgramDefaults.CurrentIdAsync(db, ct);
         Track? track = null;
         if (id is int existing)
         {
             track = await db.Tracks.SingleOrDefaultAsync(x => x.Id == existing && x.ProgramId == programId, ct);
-            if (track is null) return null;
+            if (track is null) return Refusal.NotFound;
         }
         var errors = new Errors();
         var code = r.Code?.Trim().ToLowerInvariant() ?? "";
