@@ -83,5 +83,7 @@ public sealed partial class NoticeKindsTests
         item.GetProperty("text").GetString()!.ShouldStartWith("Wang Li提议在 ");
         item.GetProperty("text").GetString()!.ShouldContain("America/New_York");
         item.GetProperty("link").GetString().ShouldBe("/Meetings/7");
+        var page = await Pages.GetDocumentAsync(await factory.PageClientAsync("zhong@example.com"), "/Notifications");
+        page.QuerySelector("#notifications li")!.TextContent.ShouldContain("(America/New_York)");
     }
 }

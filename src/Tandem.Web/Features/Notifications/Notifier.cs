@@ -8,7 +8,7 @@ namespace Tandem.Web.Features.Notifications;
 public sealed record NotificationResponse(int Id, string Kind, string Text, string? Link, DateTime CreatedAt, DateTime? ReadAt);
 
 /// <summary>Reads a person's in-app notifications, rendered in the language and time zone they read them in.</summary>
-public sealed class Notifier(TandemDb db, NoticeText text, TimeProvider clock)
+public sealed class Notifier(TandemDb db, NoticeText text, ViewerTime viewer, TimeProvider clock)
 {
     public const int PageSize = 25;
 
@@ -17,7 +17,7 @@ public sealed class Notifier(TandemDb db, NoticeText text, TimeProvider clock)
 
     public async Task<PageResponse<NotificationResponse>> PageAsync(string userId, bool unreadOnly, int? page, CancellationToken ct)
     {
-        var zone = await TimeZones.OfPersonAsync(db, userId, ct);
+        var zone = await viewer.ZoneAsync(userId, ct);
         return await db.Notifications.AsNoTracking().Where(n => n.UserId == userId && (!unreadOnly || n.ReadAt == null)).OrderByDescending(n => n.Id)
             .ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
                 .Select(n => new NotificationResponse(n.Id, n.Kind, text.Render(n.Text, NoticeArg.Parse(n.Args), CultureInfo.CurrentUICulture, zone),
