@@ -23,6 +23,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedText> s) : PageModel
         {
             404 => (s["Page not found"].Value, s["We could not find that page. It may have moved, or the link may be mistyped."].Value),
             403 => (s["Not allowed"].Value, s["You do not have access to this page."].Value),
+            429 => (s["Too many requests"].Value, s["You have tried this too often. Please wait a few minutes and try again."].Value),
             400 => (s["Bad request"].Value, s["The request could not be understood. Please check what you entered and try again."].Value),
             _ => (s["Something went wrong"].Value, s["Sorry, something went wrong on our side. Please try again in a moment."].Value),
         };

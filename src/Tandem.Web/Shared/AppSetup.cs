@@ -45,7 +45,8 @@ public static class AppSetup
             {
                 o.SignIn.RequireConfirmedEmail = true;
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Callers are rate-limited first (RateLimits: 5 sign-ins per 15 minutes), so one stranger cannot reach this.
+                o.Lockout.MaxFailedAccessAttempts = 10;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
@@ -95,6 +96,7 @@ public static class AppSetup
         services.AddProblemDetails();
         services.AddTandemBadInput();
         services.AddTandemSecurity(builder.Configuration, builder.Environment);
+        services.AddTandemRateLimits(builder.Configuration);
         services.AddTandemApiDocs();
         builder.AddTandemTelemetry();
 
@@ -146,6 +148,7 @@ public static class AppSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTandemRateLimits();
         app.UseAuthorization();
     }
 

@@ -53,6 +53,9 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
             ["App:PublicUrl"] = PublicUrl,
             // Tests deliver the email queue themselves (MailAsync), so what they read never races a background pass.
             ["Notices:SendEmails"] = "false",
+            // Every test client comes from one address, and many tests sign in more often than a person would;
+            // Security/RateLimitTests turns the limits on.
+            ["RateLimits:Enabled"] = "false",
         };
         if (db == Db.Postgres)
         {
