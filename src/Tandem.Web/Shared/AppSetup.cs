@@ -113,7 +113,7 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
-        services.AddScoped<UserLanguage>();
+        services.AddScoped<UserLanguage>().AddScoped<ExistingAccounts>();
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.EmailQueue>().AddSingleton<Features.Notifications.EmailQueueSignal>().AddHostedService<Features.Notifications.EmailQueueService>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
@@ -160,7 +160,7 @@ public static class AppSetup
         app.MapCulture();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(BadInput.Guard);
-        api.MapGroup("/account").WithTags("Account").MapIdentityApi<User>();
+        api.MapGroup("/account").WithTags("Account").AddEndpointFilter(ExistingAccounts.HideTakenAddressesAsync).MapIdentityApi<User>();
         api.MapLanguage();
         api.MapProfiles();
         api.MapPrograms();

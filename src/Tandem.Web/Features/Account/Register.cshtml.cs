@@ -8,7 +8,7 @@ using Tandem.Web.Features.Profiles;
 
 namespace Tandem.Web.Features.Account;
 
-public sealed class RegisterModel(UserManager<User> users, TandemDb db, IEmailSender<User> email, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<User> users, TandemDb db, IEmailSender<User> email, TimeProvider clock, ExistingAccounts existing) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Sent { get; private set; }
@@ -33,6 +33,13 @@ public sealed class RegisterModel(UserManager<User> users, TandemDb db, IEmailSe
         if (!ModelState.IsValid) return Page();
         var user = new User { UserName = Input.Email.Trim(), Email = Input.Email.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, Input.Password);
+        if (!result.Succeeded && ExistingAccounts.OnlyTaken(result.Errors.Select(e => e.Code)))
+        {
+            // The same answer as a new account: the owner of the address hears about it, the caller learns nothing.
+            await existing.TellOwnerAsync(user.Email);
+            Sent = true;
+            return Page();
+        }
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
