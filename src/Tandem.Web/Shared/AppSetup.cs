@@ -67,6 +67,7 @@ public static class AppSetup
         // Identity's API scheme challenges with a bare 401; the cookie's handlers below send people to
         // the sign-in page and still answer API callers with 401/403.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = o.DefaultForbidScheme = IdentityConstants.ApplicationScheme);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SignIns.CookieCheckInterval);
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
 
@@ -148,6 +149,7 @@ public static class AppSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRevokedTokenCheck();
         app.UseTandemRateLimits();
         app.UseAuthorization();
     }
@@ -159,9 +161,10 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapCulture();
 
-        var api = app.MapGroup("/api/v1").AddEndpointFilterFactory(BadInput.Guard);
+        var api = app.MapGroup("/api/v1").AddEndpointFilter(ApiAntiforgery.RequireTokenForCookieWritesAsync).AddEndpointFilterFactory(BadInput.Guard);
         api.MapGroup("/account").WithTags("Account").AddEndpointFilter(ExistingAccounts.HideTakenAddressesAsync).MapIdentityApi<User>();
         api.MapLanguage();
+        api.MapSignIns();
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();
