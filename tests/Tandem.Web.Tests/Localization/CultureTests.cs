@@ -39,8 +39,14 @@ public sealed class CultureTests : IDisposable
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         (await client.GetAsync("/culture/fr")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var offsite = await client.GetAsync("/culture/en?returnUrl=//evil.example.com/");
-        offsite.Headers.Location!.ToString().ShouldBe("/");
+        // A return address that is not a path on this site is refused with a 400 ProblemDetails, never followed.
+        foreach (var offsite in new[] { "//evil.example.com/", "/%09/evil.example", "/\\evil.example", "https://evil.example/" })
+        {
+            var refused = await client.GetAsync("/culture/en?returnUrl=" + offsite);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, offsite);
+            refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json", offsite);
+        }
+        (await client.GetAsync("/culture/en?returnUrl=/Faq")).Headers.Location!.ToString().ShouldBe("/Faq");
     }
 
     [Fact]

@@ -22,10 +22,15 @@ public sealed class BadRequests(JsonElement document)
 {
     private static readonly string[] WriteMethods = ["post", "put", "patch", "delete"];
 
-    public IEnumerable<WriteRoute> WriteRoutes()
+    public IEnumerable<WriteRoute> WriteRoutes() => RoutesOf(WriteMethods);
+
+    /// <summary>The GET routes: bad query values and path ids must be a 4xx there too.</summary>
+    public IEnumerable<WriteRoute> ReadRoutes() => RoutesOf(["get"]);
+
+    private IEnumerable<WriteRoute> RoutesOf(string[] methods)
     {
         foreach (var path in document.GetProperty("paths").EnumerateObject())
-        foreach (var op in path.Value.EnumerateObject().Where(o => WriteMethods.Contains(o.Name)))
+        foreach (var op in path.Value.EnumerateObject().Where(o => methods.Contains(o.Name)))
         {
             var description = op.Value.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";
             var caller = description.Contains("**Who may call:** coordinators", StringComparison.Ordinal) ? "coordinator"
