@@ -115,6 +115,7 @@ public static class AppSetup
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
         services.AddScoped<UserLanguage>().AddScoped<ExistingAccounts>();
+        services.AddScoped<Features.MyData.PersonalData>();
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.EmailQueue>().AddSingleton<Features.Notifications.EmailQueueSignal>().AddHostedService<Features.Notifications.EmailQueueService>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
@@ -164,6 +165,7 @@ public static class AppSetup
         var api = app.MapGroup("/api/v1").AddEndpointFilter(ApiAntiforgery.RequireTokenForCookieWritesAsync).AddEndpointFilterFactory(BadInput.Guard);
         api.MapGroup("/account").WithTags("Account").AddEndpointFilter(ExistingAccounts.HideTakenAddressesAsync).MapIdentityApi<User>();
         api.MapLanguage();
+        Features.MyData.MyDataApi.MapMyData(api);
         api.MapSignIns();
         api.MapProfiles();
         api.MapPrograms();
