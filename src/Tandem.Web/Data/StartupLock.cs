@@ -13,6 +13,9 @@ public static class StartupLock
     // Any 64-bit number no other application on the same database uses; this one (0x54616E64656D) spells "Tandem" in ASCII.
     private const string Lock = "SELECT pg_advisory_lock(92777440634221)", Unlock = "SELECT pg_advisory_unlock(92777440634221)";
 
+    /// <summary>How long an instance waits for another to finish preparing before it gives up (and exits).</summary>
+    public static readonly TimeSpan WaitAtMost = TimeSpan.FromMinutes(15);
+
     public static async Task RunAsync(TandemDb db, Func<Task> prepare, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
@@ -25,7 +28,17 @@ public static class StartupLock
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlRawAsync(Lock, ct);
+            // Waiting is the point: the first instance may take minutes to migrate and seed, far beyond a command's 30 s.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(WaitAtMost);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(Lock, ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
             try
             {
                 await prepare();
