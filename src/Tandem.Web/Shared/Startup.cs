@@ -29,7 +29,8 @@ public static class Startup
         }
         else if (seedDemo)
         {
-            app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, DemoData.SignIns));
+            var signIns = await DemoData.SignInsAsync(db, CancellationToken.None);
+            app.Lifetime.ApplicationStarted.Register(() => PrintSignIns(app, signIns));
         }
         await ProgramDefaults.EnsureAsync(db, CancellationToken.None);
     }
@@ -41,7 +42,7 @@ public static class Startup
         Console.WriteLine($"Tandem is running at {url}");
         Console.WriteLine("Demo sign-ins (password for all: " + DemoData.Password + "):");
         foreach (var s in signIns)
-            Console.WriteLine($"  {s.Role,-12} {s.Email}");
+            Console.WriteLine($"  {s.Role,-22} {s.Email}");
         Console.WriteLine($"API docs: {url}/api/docs   Outbox (.eml): {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Email.EmailOptions>>().Value.PickupFolder}");
         Console.WriteLine();
     }

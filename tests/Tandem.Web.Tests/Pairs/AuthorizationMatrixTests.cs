@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/pairs/{id:int}/meetings"] = (i => $"/api/v1/pairs/{i.Pair}/meetings", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings"] = (i => $"/api/v1/pairs/{i.Pair}/meetings", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/held"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/held", Scope.PairApi),
+        ["GET /api/v1/pairs/{id:int}/meetings/suggestions"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/suggestions", Scope.PairApi),
         ["GET /api/v1/pairs/{id:int}/meetings/{meetingId:int}"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/accept"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/accept", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/counter"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/counter", Scope.PairApi),

@@ -47,6 +47,28 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         return rows.Select(r => new WorkbookSummary(r.Id, r.Title, r.Phase, r.Published, r.Exercises, Percent(r.Answered, r.Exercises))).ToList();
     }
 
+    public sealed record MenteeProgress(string Name, int Percent);
+
+    /// <summary>For a mentor: per published workbook, how far each mentee of their active pairs is. Counts only, never answers.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<MenteeProgress>>> MenteesProgressAsync(string mentorId, CancellationToken ct)
+    {
+        var mentees = await db.Pairs.AsNoTracking().Where(p => p.MentorId == mentorId && p.Status == PairStatus.Active)
+            .Select(p => new { p.MenteeId, Name = db.Profiles.Where(x => x.UserId == p.MenteeId).Select(x => x.DisplayName).FirstOrDefault() ?? "" })
+            .ToListAsync(ct);
+        if (mentees.Count == 0) return new Dictionary<int, IReadOnlyList<MenteeProgress>>();
+        var ids = mentees.Select(m => m.MenteeId).Distinct().ToList();
+        var totals = await db.WorkbookExercises.AsNoTracking()
+            .Join(db.WorkbookSections, e => e.SectionId, s => s.Id, (e, s) => s.WorkbookId)
+            .GroupBy(w => w).Select(g => new { WorkbookId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.WorkbookId, x => x.Count, ct);
+        var answered = await db.WorkbookAnswers.AsNoTracking().Where(a => ids.Contains(a.UserId))
+            .Join(db.WorkbookExercises, a => a.ExerciseId, e => e.Id, (a, e) => new { a.UserId, e.SectionId })
+            .Join(db.WorkbookSections, x => x.SectionId, s => s.Id, (x, s) => new { x.UserId, s.WorkbookId })
+            .GroupBy(x => new { x.UserId, x.WorkbookId }).Select(g => new { g.Key.UserId, g.Key.WorkbookId, Count = g.Count() }).ToListAsync(ct);
+        return totals.ToDictionary(t => t.Key, t => (IReadOnlyList<MenteeProgress>)mentees.DistinctBy(m => m.MenteeId)
+            .Select(m => new MenteeProgress(m.Name, Percent(answered.FirstOrDefault(a => a.UserId == m.MenteeId && a.WorkbookId == t.Key)?.Count ?? 0, t.Value)))
+            .OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList());
+    }
+
     public async Task<WorkbookResponse?> GetAsync(int id, string userId, bool coordinator, CancellationToken ct)
     {
         var w = await db.Workbooks.AsNoTracking().Include(x => x.Sections).ThenInclude(s => s.Exercises)
@@ -94,18 +116,19 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
             case ExerciseKind.FreeText when clean.Length > TextLength.Long:
                 return Errors.One("Value", t["An answer can be at most {0} characters.", TextLength.Long]);
         }
-        var answer = await db.WorkbookAnswers.FirstOrDefaultAsync(a => a.ExerciseId == exerciseId && a.UserId == userId, ct);
         if (clean.Length == 0)
         {
-            if (answer is not null) db.WorkbookAnswers.Remove(answer);
+            await db.WorkbookAnswers.Where(a => a.ExerciseId == exerciseId && a.UserId == userId).ExecuteDeleteAsync(ct);
+            return exerciseId;
         }
-        else
-        {
-            if (answer is null) db.WorkbookAnswers.Add(answer = new WorkbookAnswer { ExerciseId = exerciseId, UserId = userId });
-            answer.Value = clean;
-            answer.UpdatedAt = Now();
-        }
-        await db.SaveChangesAsync(ct);
+        // One statement that inserts or replaces: the autosave and the form's save (or two tabs) race for the same
+        // answer, and a read-then-insert lets the slower one hit the unique index. Both SQLite and PostgreSQL speak
+        // ON CONFLICT, so the last save wins and none fails.
+        var now = Now();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "WorkbookAnswers" ("ExerciseId", "UserId", "Value", "UpdatedAt") VALUES ({exerciseId}, {userId}, {clean}, {now})
+            ON CONFLICT ("ExerciseId", "UserId") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
+            """, ct);
         return exerciseId;
     }
 

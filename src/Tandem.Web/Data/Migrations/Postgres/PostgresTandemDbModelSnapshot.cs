@@ -1344,6 +1344,40 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.ToTable("MeetingNotes");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.ToTable("MeetingProposals", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -2763,6 +2797,21 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Meetings.Meeting", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.HasOne("Tandem.Web.Features.Programs.MentorshipProgram", null)
@@ -3070,6 +3119,11 @@ namespace Tandem.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Tandem.Web.Features.Matching.MatchRun", b =>
+                {
+                    b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.Meeting", b =>
                 {
                     b.Navigation("Proposals");
                 });

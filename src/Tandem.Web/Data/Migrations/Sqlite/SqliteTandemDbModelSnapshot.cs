@@ -1289,6 +1289,38 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingNotes");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.ToTable("MeetingProposals", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -2662,6 +2694,21 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Meetings.Meeting", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.HasOne("Tandem.Web.Features.Programs.MentorshipProgram", null)
@@ -2969,6 +3016,11 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Tandem.Web.Features.Matching.MatchRun", b =>
+                {
+                    b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.Meeting", b =>
                 {
                     b.Navigation("Proposals");
                 });
