@@ -84,6 +84,8 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Coordinator", Roles.Coordinator);
+                // The cohort hub moved to /Cohorts/{id}; links and bookmarks to its old address keep working.
+                o.Conventions.AddPageRoute("/Cohorts/Details", "Cohorts/Details/{id:int}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(FeatureText.For(type)));
@@ -102,7 +104,7 @@ public static class AppSetup
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
-        services.AddScoped<CohortTransitions>();
+        services.AddScoped<CohortTransitions>().AddScoped<CohortHub>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();

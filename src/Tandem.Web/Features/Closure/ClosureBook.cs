@@ -34,7 +34,15 @@ public sealed record ClosureView(int PairId, PairRole Role, string OtherName, Pa
 public sealed record AlumniPair(int PairId, string CohortName, PairRole Role, PairStatus Status, DateTime? ClosedAt);
 public sealed record AlumniResponse(bool IsAlumni, IReadOnlyList<AlumniPair> Pairs);
 
-public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld, PairStatus Status);
+/// <summary>What a person's certificate states: the meetings held against the minimum, and the pair's true outcome.</summary>
+public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld,
+    int MinimumMeetings, PairStatus Status);
+
+/// <summary>How a cohort's active pairs end: <paramref name="Completed"/> met the minimum, <paramref name="BelowMinimum"/> did not.</summary>
+public sealed record CohortEnd(int Completed, int BelowMinimum, int MinimumMeetings)
+{
+    public int Pairs => Completed + BelowMinimum;
+}
 
 public sealed record SpareMentor(string UserId, string Name, int Capacity, int Active);
 
@@ -48,22 +56,48 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
 {
     public const int MaxText = 4000;
 
-    /// <summary>Every active pair of the cohort becomes Completed; returns how many.</summary>
-    public async Task<int> CompleteCohortAsync(int cohortId, CancellationToken ct)
+    /// <summary>A pair's true outcome when its cohort ends: Completed only when it held the program's minimum meetings.</summary>
+    public static PairStatus OutcomeAtEnd(int held, int minimum) => held >= minimum ? PairStatus.Completed : PairStatus.BelowMinimum;
+
+    /// <summary>
+    /// Every active pair of the cohort closes with its true outcome (<see cref="OutcomeAtEnd"/>), counted from its held
+    /// meetings; returns how many ended each way.
+    /// </summary>
+    public async Task<CohortEnd> CompleteCohortAsync(int cohortId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var minimum = (await facts.SettingsAsync(ct)).MinimumMeetings;
+        var held = await HeldAsync(db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active), ct);
         var pairs = await db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).ToListAsync(ct);
         foreach (var p in pairs)
         {
-            p.Status = PairStatus.Completed;
+            p.Status = OutcomeAtEnd(held.GetValueOrDefault(p.Id), minimum);
             p.ClosedAt = now;
             p.CloseReason = CloseReason.CohortEnded;
+            p.MeetingsHeldAtClose = held.GetValueOrDefault(p.Id);
+            p.MinimumMeetingsAtClose = minimum;
             foreach (var userId in new[] { p.MenteeId, p.MentorId })
-                Notifier.Add(db, userId, "pair-completed", ClosureTexts.Completed, [], $"/Closure/{p.Id}", now);
+                Notifier.Add(db, userId, "pair-completed", p.Status == PairStatus.Completed ? ClosureTexts.Completed : ClosureTexts.EndedBelowMinimum,
+                    p.Status == PairStatus.Completed ? [] : [held.GetValueOrDefault(p.Id).ToString(CultureInfo.InvariantCulture), minimum.ToString(CultureInfo.InvariantCulture)],
+                    $"/Closure/{p.Id}", now);
         }
         await db.SaveChangesAsync(ct);
-        return pairs.Count;
+        return new CohortEnd(pairs.Count(p => p.Status == PairStatus.Completed), pairs.Count(p => p.Status == PairStatus.BelowMinimum), minimum);
     }
+
+    /// <summary>What closing the cohort now would record, for the confirmation step.</summary>
+    public async Task<CohortEnd> PreviewCohortEndAsync(int cohortId, CancellationToken ct)
+    {
+        var minimum = (await facts.SettingsAsync(ct)).MinimumMeetings;
+        var held = await HeldAsync(db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active), ct);
+        var ids = await db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).Select(p => p.Id).ToListAsync(ct);
+        var completed = ids.Count(id => OutcomeAtEnd(held.GetValueOrDefault(id), minimum) == PairStatus.Completed);
+        return new CohortEnd(completed, ids.Count - completed, minimum);
+    }
+
+    private async Task<Dictionary<int, int>> HeldAsync(IQueryable<Pair> pairs, CancellationToken ct) =>
+        await pairs.Select(p => new { p.Id, Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == Meetings.MeetingStatus.Held) })
+            .ToDictionaryAsync(x => x.Id, x => x.Held, ct);
 
     /// <summary>Closes an active pair early; null when the pair is not the person's (coordinators: not found).</summary>
     public async Task<Outcome<Pair>> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, CancellationToken ct)
@@ -153,7 +187,10 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
         var to = DateOnly.FromDateTime(pair.ClosedAt ?? pair.PublishedAt);
         if (to > pair.EndsOn) to = pair.EndsOn;
         var role = pair.RoleOf(userId);
-        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held, pair.Status);
+        // The minimum the outcome was decided on, not today's setting.
+        var minimum = await db.Pairs.AsNoTracking().Where(p => p.Id == pairId).Select(p => p.MinimumMeetingsAtClose).SingleAsync(ct) ?? settings.MinimumMeetings;
+        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held,
+            minimum, pair.Status);
     }
 
     /// <summary>Accepted mentors of the cohort with fewer active pairs than their capacity.</summary>
@@ -222,9 +259,10 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
 public static class ClosureTexts
 {
     public const string Completed = "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.";
+    public const string EndedBelowMinimum = "Your cohort has ended. Your pair held {0} of the {1} meetings the program asks for. Share your closing words and download your certificate of participation.";
     public const string ClosedEarly = "Your pair was closed early. You can still share your closing words.";
     public const string Gratitude = "{0} left you a gratitude note.";
     public const string Repaired = "You have a new mentoring pair.";
 
-    public static IEnumerable<string> All => [Completed, ClosedEarly, Gratitude, Repaired];
+    public static IEnumerable<string> All => [Completed, EndedBelowMinimum, ClosedEarly, Gratitude, Repaired];
 }

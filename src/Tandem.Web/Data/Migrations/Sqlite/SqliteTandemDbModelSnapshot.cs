@@ -1428,6 +1428,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MeetingsHeldAtClose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MenteeApplicationId")
                         .HasColumnType("INTEGER");
 
@@ -1443,6 +1446,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumMeetingsAtClose")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
