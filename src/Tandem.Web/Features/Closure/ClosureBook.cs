@@ -52,7 +52,7 @@ public sealed record SpareMentor(string UserId, string Name, int Capacity, int A
 /// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
 /// re-pair the mentee with an accepted mentor of the cohort who has room.
 /// </summary>
-public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<ClosureText> t)
+public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, IStringLocalizer<ClosureText> t)
 {
     public const int MaxText = 4000;
 
@@ -76,11 +76,12 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
             p.CloseReason = CloseReason.CohortEnded;
             p.MeetingsHeldAtClose = held.GetValueOrDefault(p.Id);
             p.MinimumMeetingsAtClose = minimum;
-            foreach (var userId in new[] { p.MenteeId, p.MentorId })
-                Notifier.Add(db, userId, "pair-completed", p.Status == PairStatus.Completed ? ClosureTexts.Completed : ClosureTexts.EndedBelowMinimum,
-                    p.Status == PairStatus.Completed ? [] : [held.GetValueOrDefault(p.Id).ToString(CultureInfo.InvariantCulture), minimum.ToString(CultureInfo.InvariantCulture)],
-                    $"/Closure/{p.Id}", now);
         }
+        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.Where(p => p.Status == PairStatus.Completed)
+            .SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
+        await notices.AddAsync(NoticeKinds.PairEndedBelowMinimum, pairs.Where(p => p.Status == PairStatus.BelowMinimum)
+            .SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}",
+                [NoticeArg.Number(p.MeetingsHeldAtClose ?? 0), NoticeArg.Number(minimum)]))).ToList(), ct);
         await db.SaveChangesAsync(ct);
         return new CohortEnd(pairs.Count(p => p.Status == PairStatus.Completed), pairs.Count(p => p.Status == PairStatus.BelowMinimum), minimum);
     }
@@ -111,7 +112,7 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
         pair.ClosedAt = now;
         pair.CloseReason = (CloseReason)r;
         foreach (var member in new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId))
-            Notifier.Add(db, member, "pair-closed", ClosureTexts.ClosedEarly, [], $"/Closure/{pair.Id}", now);
+            await notices.AddAsync(NoticeKinds.PairClosedEarly, new Notice(member, $"/Closure/{pair.Id}", []), ct);
         await db.SaveChangesAsync(ct);
         return pair;
     }
@@ -148,7 +149,8 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
             TransitionPlan = r.TransitionPlan!.Trim(), SubmittedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ClosureReflections.Add(row);
-        Notifier.Add(db, pair.OtherOf(userId), "gratitude", ClosureTexts.Gratitude, [pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName], $"/Closure/{pairId}", row.SubmittedAt);
+        await notices.AddAsync(NoticeKinds.Gratitude,
+            new Notice(pair.OtherOf(userId), $"/Closure/{pairId}", [NoticeArg.Name(pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName)]), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -233,10 +235,8 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
             MentorApplicationId = application, Origin = PairOrigin.Repaired, Status = PairStatus.Active, PublishedAt = now,
         };
         db.Pairs.Add(pair);
-        await db.SaveChangesAsync(ct);
-        foreach (var member in new[] { pair.MenteeId, pair.MentorId })
-            Notifier.Add(db, member, "pair-published", ClosureTexts.Repaired, [], $"/Pairs/{pair.Id}", now);
-        await db.SaveChangesAsync(ct);
+        await notices.SaveWithAsync(() => notices.AddAsync(NoticeKinds.PairRepaired,
+            new[] { pair.MenteeId, pair.MentorId }.Select(m => new Notice(m, $"/Pairs/{pair.Id}", [])).ToList(), ct), ct);
         return pair;
     }
 
@@ -253,16 +253,4 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
     public static string Role(PairRole role, IStringLocalizer<ClosureText> t) => role == PairRole.Mentee ? t["Mentee"] : t["Mentor"];
 
     public static string Format(DateOnly d) => d.ToString("d", CultureInfo.CurrentCulture);
-}
-
-/// <summary>Notification texts (keys of NotificationsText).</summary>
-public static class ClosureTexts
-{
-    public const string Completed = "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.";
-    public const string EndedBelowMinimum = "Your cohort has ended. Your pair held {0} of the {1} meetings the program asks for. Share your closing words and download your certificate of participation.";
-    public const string ClosedEarly = "Your pair was closed early. You can still share your closing words.";
-    public const string Gratitude = "{0} left you a gratitude note.";
-    public const string Repaired = "You have a new mentoring pair.";
-
-    public static IEnumerable<string> All => [Completed, EndedBelowMinimum, ClosedEarly, Gratitude, Repaired];
 }
