@@ -100,6 +100,8 @@ public sealed class LifecycleTests
         (await CohortAsync(f, id)).Status.ShouldBe(CohortStatus.Open);
 
         clock.Now = new DateTimeOffset(2026, 2, 16, 4, 0, 0, TimeSpan.Zero);
+        // A bearer token lasts an hour: sign in again after the clock jumps.
+        client = await f.ApiClientAsync("coord@example.com");
         Codes(await MoveAsync(client, id, "Matching", confirm: false)).ShouldBe(["unreviewedApplications"]);
     }
 
@@ -123,6 +125,7 @@ public sealed class LifecycleTests
         Codes(preview).ShouldBe(["beforeEndDate"]);
         preview.GetProperty("warnings")[0].GetProperty("message").GetString().ShouldBe("The cohort runs until 8/31/2026: closing now starts its end 30 days early.");
         clock.Now = new DateTimeOffset(2026, 8, 31, 4, 0, 0, TimeSpan.Zero);
+        client = await f.ApiClientAsync("coord@example.com");
         Codes(await MoveAsync(client, id, "Closing", confirm: false)).ShouldBeEmpty();
     }
 

@@ -39,6 +39,8 @@ public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText>
     {
         var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null) return Shared.Refusal.NotFound;
+        // Someone already took this step (a double submit, a second coordinator): a conflict, as in MoveAsync.
+        if (cohort.Status == to) return Conflict(cohort.Status);
         if (Refusal(cohort.Status, to) is { } refusal) return Shared.Refusal.Invalid("To", refusal);
 
         var today = Today();
