@@ -108,6 +108,7 @@ public static class AppSetup
         services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
         services.AddScoped<CohortTransitions>().AddScoped<CohortHub>();
+        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
@@ -160,6 +161,9 @@ public static class AppSetup
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();
+        Features.Reports.ReportsApi.MapReports(api);
+        Features.Dashboard.DashboardApi.MapDashboard(api);
+        Features.Members.MembersApi.MapMembers(api);
         api.MapMemberships();
         api.MapApplications();
         api.MapMatching();
