@@ -27,7 +27,7 @@ public sealed class CoordinateMenuTests(BrowserFixture app)
         await page.GotoAsync("/Dashboard?culture=en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Coordinate" }).ClickAsync();
         var hrefs = await page.Locator("#coordinate-menu a.dropdown-item").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        hrefs.ShouldBe(["/Dashboard", "/Cohorts", "/Applications", "/Pairs/Overview", "/Reports/Cohorts", "/Members", "/Memberships", "/Events", "/Library/Manage",
+        hrefs.ShouldBe(["/Dashboard", "/Cohorts", "/Applications", "/Pairs/Overview", "/Reports/Cohorts", "/Members", "/Imports/Members", "/Memberships", "/Events", "/Library/Manage",
             "/Workbooks", "/Matching/Settings", "/Programs/Edit", "/Faq/Manage"]);
         await page.Locator("#coordinate-menu a[href='/Reports/Cohorts']").ClickAsync();
         await page.WaitForURLAsync("**/Reports/Cohorts");

@@ -108,7 +108,7 @@ public static class AppSetup
         services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
         services.AddScoped<CohortTransitions>().AddScoped<CohortHub>();
-        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>();
+        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>().AddScoped<Features.Imports.MemberImport>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
@@ -164,6 +164,7 @@ public static class AppSetup
         Features.Reports.ReportsApi.MapReports(api);
         Features.Dashboard.DashboardApi.MapDashboard(api);
         Features.Members.MembersApi.MapMembers(api);
+        Features.Imports.ImportsApi.MapImports(api);
         api.MapMemberships();
         api.MapApplications();
         api.MapMatching();
