@@ -87,6 +87,8 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Coordinator", Roles.Coordinator);
+                // The cohort hub moved to /Cohorts/{id}; links and bookmarks to its old address keep working.
+                o.Conventions.AddPageRoute("/Cohorts/Details", "Cohorts/Details/{id:int}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(FeatureText.For(type)));
@@ -105,7 +107,8 @@ public static class AppSetup
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
-        services.AddScoped<CohortTransitions>();
+        services.AddScoped<CohortTransitions>().AddScoped<CohortHub>();
+        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>().AddScoped<Features.Imports.MemberImport>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
@@ -159,6 +162,10 @@ public static class AppSetup
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();
+        Features.Reports.ReportsApi.MapReports(api);
+        Features.Dashboard.DashboardApi.MapDashboard(api);
+        Features.Members.MembersApi.MapMembers(api);
+        Features.Imports.ImportsApi.MapImports(api);
         api.MapMemberships();
         api.MapApplications();
         api.MapMatching();

@@ -120,12 +120,12 @@ public sealed class PairsProgressHttpTests
         using var w = await PairWorld.CreateAsync();
         await w.MeetingAsync(w.PairId, PairWorld.At(10), MeetingStatus.Held);
         await w.MeetingAsync(w.PairId, PairWorld.At(70), MeetingStatus.Held);
+        await w.MeetingAsync(w.PairId, PairWorld.At(130), MeetingStatus.Held);
         await w.SetCohortAsync(CohortStatus.Closing);
         w.Day(181);
         var coordinator = await w.Factory.ApiClientAsync(PairWorld.Coordinator);
-        (await coordinator.PostAsJsonAsync($"/api/v1/cohorts/{w.CohortId}/transition", new { to = "Closed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await w.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().Where(p => p.CohortId == w.CohortId).Select(p => p.Status).ToListAsync()))
-            .ShouldAllBe(s => s == PairStatus.Completed);
+        (await coordinator.PostAsJsonAsync($"/api/v1/cohorts/{w.CohortId}/transition", new { to = "Closed", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await w.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().Where(p => p.Id == w.PairId).Select(p => p.Status).SingleAsync())).ShouldBe(PairStatus.Completed);
 
         var mentee = await w.Factory.ApiClientAsync(PairWorld.Mentee);
         var alumni = await (await mentee.GetAsync("/api/v1/me/alumni")).JsonAsync();
@@ -136,7 +136,7 @@ public sealed class PairsProgressHttpTests
         var menteePage = await w.Factory.PageClientAsync(PairWorld.Mentee);
         var certificate = await Pages.GetDocumentAsync(menteePage, $"/Closure/{w.PairId}/Certificate");
         certificate.QuerySelector("#name")!.TextContent.ShouldBe("Mei Mentee");
-        certificate.QuerySelector("#meetings")!.TextContent.ShouldContain("2");
+        certificate.QuerySelector("#meetings")!.TextContent.ShouldContain("3");
         certificate.QuerySelector("#certificate")!.TextContent.ShouldContain("2027 Spring");
         var mentorCertificate = await Pages.GetDocumentAsync(await w.Factory.PageClientAsync(PairWorld.Mentor), $"/Closure/{w.PairId}/Certificate");
         mentorCertificate.QuerySelector("#name")!.TextContent.ShouldBe("Mona Mentor");

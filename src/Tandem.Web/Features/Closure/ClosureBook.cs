@@ -34,7 +34,15 @@ public sealed record ClosureView(int PairId, PairRole Role, string OtherName, Pa
 public sealed record AlumniPair(int PairId, string CohortName, PairRole Role, PairStatus Status, DateTime? ClosedAt);
 public sealed record AlumniResponse(bool IsAlumni, IReadOnlyList<AlumniPair> Pairs);
 
-public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld, PairStatus Status);
+/// <summary>What a person's certificate states: the meetings held against the minimum, and the pair's true outcome.</summary>
+public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld,
+    int MinimumMeetings, PairStatus Status);
+
+/// <summary>How a cohort's active pairs end: <paramref name="Completed"/> met the minimum, <paramref name="BelowMinimum"/> did not.</summary>
+public sealed record CohortEnd(int Completed, int BelowMinimum, int MinimumMeetings)
+{
+    public int Pairs => Completed + BelowMinimum;
+}
 
 public sealed record SpareMentor(string UserId, string Name, int Capacity, int Active);
 
@@ -48,21 +56,49 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, T
 {
     public const int MaxText = 4000;
 
-    /// <summary>Every active pair of the cohort becomes Completed; returns how many.</summary>
-    public async Task<int> CompleteCohortAsync(int cohortId, CancellationToken ct)
+    /// <summary>A pair's true outcome when its cohort ends: Completed only when it held the program's minimum meetings.</summary>
+    public static PairStatus OutcomeAtEnd(int held, int minimum) => held >= minimum ? PairStatus.Completed : PairStatus.BelowMinimum;
+
+    /// <summary>
+    /// Every active pair of the cohort closes with its true outcome (<see cref="OutcomeAtEnd"/>), counted from its held
+    /// meetings; returns how many ended each way.
+    /// </summary>
+    public async Task<CohortEnd> CompleteCohortAsync(int cohortId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var minimum = (await facts.SettingsAsync(ct)).MinimumMeetings;
+        var held = await HeldAsync(db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active), ct);
         var pairs = await db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).ToListAsync(ct);
         foreach (var p in pairs)
         {
-            p.Status = PairStatus.Completed;
+            p.Status = OutcomeAtEnd(held.GetValueOrDefault(p.Id), minimum);
             p.ClosedAt = now;
             p.CloseReason = CloseReason.CohortEnded;
+            p.MeetingsHeldAtClose = held.GetValueOrDefault(p.Id);
+            p.MinimumMeetingsAtClose = minimum;
         }
-        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
+        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.Where(p => p.Status == PairStatus.Completed)
+            .SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
+        await notices.AddAsync(NoticeKinds.PairEndedBelowMinimum, pairs.Where(p => p.Status == PairStatus.BelowMinimum)
+            .SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}",
+                [NoticeArg.Number(p.MeetingsHeldAtClose ?? 0), NoticeArg.Number(minimum)]))).ToList(), ct);
         await db.SaveChangesAsync(ct);
-        return pairs.Count;
+        return new CohortEnd(pairs.Count(p => p.Status == PairStatus.Completed), pairs.Count(p => p.Status == PairStatus.BelowMinimum), minimum);
     }
+
+    /// <summary>What closing the cohort now would record, for the confirmation step.</summary>
+    public async Task<CohortEnd> PreviewCohortEndAsync(int cohortId, CancellationToken ct)
+    {
+        var minimum = (await facts.SettingsAsync(ct)).MinimumMeetings;
+        var held = await HeldAsync(db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active), ct);
+        var ids = await db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).Select(p => p.Id).ToListAsync(ct);
+        var completed = ids.Count(id => OutcomeAtEnd(held.GetValueOrDefault(id), minimum) == PairStatus.Completed);
+        return new CohortEnd(completed, ids.Count - completed, minimum);
+    }
+
+    private async Task<Dictionary<int, int>> HeldAsync(IQueryable<Pair> pairs, CancellationToken ct) =>
+        await pairs.Select(p => new { p.Id, Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == Meetings.MeetingStatus.Held) })
+            .ToDictionaryAsync(x => x.Id, x => x.Held, ct);
 
     /// <summary>Closes an active pair early; null when the pair is not the person's (coordinators: not found).</summary>
     public async Task<Outcome<Pair>> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, CancellationToken ct)
@@ -153,7 +189,10 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, T
         var to = DateOnly.FromDateTime(pair.ClosedAt ?? pair.PublishedAt);
         if (to > pair.EndsOn) to = pair.EndsOn;
         var role = pair.RoleOf(userId);
-        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held, pair.Status);
+        // The minimum the outcome was decided on, not today's setting.
+        var minimum = await db.Pairs.AsNoTracking().Where(p => p.Id == pairId).Select(p => p.MinimumMeetingsAtClose).SingleAsync(ct) ?? settings.MinimumMeetings;
+        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held,
+            minimum, pair.Status);
     }
 
     /// <summary>Accepted mentors of the cohort with fewer active pairs than their capacity.</summary>

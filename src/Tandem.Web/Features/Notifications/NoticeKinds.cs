@@ -118,6 +118,10 @@ public static class NoticeKinds
     public static readonly NoticeKind PairCompleted = new("pair-completed", NoticeCategory.Pair,
         "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.");
 
+    /// <summary>{0} meetings held, {1} the program's minimum.</summary>
+    public static readonly NoticeKind PairEndedBelowMinimum = new("pair-ended-below-minimum", NoticeCategory.Pair,
+        "Your cohort has ended. Your pair held {0} of the {1} meetings the program asks for. Share your closing words and download your certificate of participation.");
+
     public static readonly NoticeKind PairClosedEarly = new("pair-closed", NoticeCategory.Pair,
         "Your pair was closed early. You can still share your closing words.");
 
@@ -140,7 +144,7 @@ public static class NoticeKinds
         ApplicationAccepted, ApplicationWaitlisted, ApplicationDeclined, PairedWithMentor, PairedWithMentee,
         MeetingProposed, MeetingAccepted, MeetingCountered, MessageReceived,
         ReminderBehind, ReminderAtRisk, ReminderMeetingSoon, ReminderCheckInDue, ReminderFeedbackDue,
-        PairCompleted, PairClosedEarly, Gratitude, PairRepaired, EventSeatOpened,
+        PairCompleted, PairEndedBelowMinimum, PairClosedEarly, Gratitude, PairRepaired, EventSeatOpened,
     ];
 
     /// <summary>Words passed as <see cref="NoticeArgType.Term"/> arguments.</summary>

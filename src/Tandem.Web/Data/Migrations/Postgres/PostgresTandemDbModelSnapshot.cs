@@ -1597,6 +1597,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.Property<int>("CohortId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MeetingsHeldAtClose")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MenteeApplicationId")
                         .HasColumnType("integer");
 
@@ -1612,6 +1615,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("MinimumMeetingsAtClose")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Origin")
                         .HasColumnType("integer");

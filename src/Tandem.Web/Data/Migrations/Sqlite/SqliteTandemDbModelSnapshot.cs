@@ -1530,6 +1530,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MeetingsHeldAtClose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MenteeApplicationId")
                         .HasColumnType("INTEGER");
 
@@ -1545,6 +1548,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumMeetingsAtClose")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
