@@ -118,8 +118,16 @@ public static class NoticeKinds
     public static readonly NoticeKind PairCompleted = new("pair-completed", NoticeCategory.Pair,
         "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.");
 
+    /// <summary>{0} who closed it, {1} the reason (a term), {2} how many upcoming meetings were cancelled.</summary>
     public static readonly NoticeKind PairClosedEarly = new("pair-closed", NoticeCategory.Pair,
-        "Your pair was closed early. You can still share your closing words.");
+        "{0} closed your mentoring pair early ({1}). You can still share your closing words.",
+        "Your Tandem pair was closed early",
+        "{0} closed your mentoring pair early ({1}). {2} upcoming meetings were cancelled and removed from your calendar feed.\n\nYou can still add your own reflection and a gratitude note here:",
+        EmailsByDefault: true);
+
+    /// <summary>To coordinators: {0} mentee, {1} mentor, {2} cohort, {3} the reason (a term), {4} who closed it.</summary>
+    public static readonly NoticeKind PairClosedEarlyAlert = new("pair-closed-alert", NoticeCategory.Pair,
+        "Alert: the pair {0} – {1} in {2} was closed early by {4} ({3}).");
 
     /// <summary>{0} who wrote the note.</summary>
     public static readonly NoticeKind Gratitude = new("gratitude", NoticeCategory.Pair,
@@ -140,11 +148,11 @@ public static class NoticeKinds
         ApplicationAccepted, ApplicationWaitlisted, ApplicationDeclined, PairedWithMentor, PairedWithMentee,
         MeetingProposed, MeetingAccepted, MeetingCountered, MessageReceived,
         ReminderBehind, ReminderAtRisk, ReminderMeetingSoon, ReminderCheckInDue, ReminderFeedbackDue,
-        PairCompleted, PairClosedEarly, Gratitude, PairRepaired, EventSeatOpened,
+        PairCompleted, PairClosedEarly, PairClosedEarlyAlert, Gratitude, PairRepaired, EventSeatOpened,
     ];
 
     /// <summary>Words passed as <see cref="NoticeArgType.Term"/> arguments.</summary>
-    public static IReadOnlyList<string> Terms { get; } = ["mentee", "mentor"];
+    public static IReadOnlyList<string> Terms { get; } = ["mentee", "mentor", "goals reached", "mismatch", "personal reasons", "no response"];
 
     private static NoticeKind Reminder(string key, string text, string subject) =>
         new(key, NoticeCategory.Progress, text, subject, text, EmailsByDefault: true);
