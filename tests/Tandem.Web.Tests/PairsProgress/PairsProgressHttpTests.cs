@@ -277,6 +277,8 @@ public sealed class PairsProgressHttpTests
         { "GET", "/api/v1/me/notifications", "anyone" },
         { "GET", "/api/v1/me/alumni", "anyone" },
         { "GET", "/Notifications", "anyone" },
+        { "GET", "/Notifications/Preferences", "anyone" },
+        { "GET", "/api/v1/me/notice-preferences", "anyone" },
     };
 
     [Theory]

@@ -27,6 +27,13 @@ public sealed record NoticeKind(
     string Key, NoticeCategory Category, string InApp, string? Subject = null, string? Body = null, bool EmailsByDefault = false, string? NoteLabel = null)
 {
     public bool Emails => EmailsByDefault && Subject is not null && Body is not null;
+
+    /// <summary>Whether this kind has an email at all, so a person may choose it on the preferences page.</summary>
+    public bool CanEmail => Subject is not null && Body is not null;
+
+    /// <summary>What a person gets by email: their stored choice, else the kind's default.</summary>
+    public EmailChoice ChoiceOf(EmailChoice? stored) =>
+        !CanEmail ? EmailChoice.Off : stored ?? (EmailsByDefault ? EmailChoice.Immediately : EmailChoice.Off);
 }
 
 /// <summary>
