@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /Sharing/Work/{id:int}"] = (i => $"/Sharing/Work/{i.Work}", Scope.Pair),
         ["GET /api/v1/me/pairs"] = (_ => "/api/v1/me/pairs", Scope.AnyMemberApi),
         ["GET /api/v1/pairs/{id:int}"] = (i => $"/api/v1/pairs/{i.Pair}", Scope.PairApi),
+        ["GET /api/v1/pairs/{id:int}/journey"] = (i => $"/api/v1/pairs/{i.Pair}/journey", Scope.PairApi),
         ["GET /api/v1/pairs/{id:int}/agreement"] = (i => $"/api/v1/pairs/{i.Pair}/agreement", Scope.PairApi),
         ["PUT /api/v1/pairs/{id:int}/agreement"] = (i => $"/api/v1/pairs/{i.Pair}/agreement", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/agreement/confirm"] = (i => $"/api/v1/pairs/{i.Pair}/agreement/confirm", Scope.PairApi),

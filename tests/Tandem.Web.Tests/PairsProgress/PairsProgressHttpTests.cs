@@ -131,7 +131,7 @@ public sealed class PairsProgressHttpTests
         var alumni = await (await mentee.GetAsync("/api/v1/me/alumni")).JsonAsync();
         alumni.GetProperty("isAlumni").GetBoolean().ShouldBeTrue();
         (await (await (await w.Factory.ApiClientAsync(PairWorld.Coordinator)).GetAsync("/api/v1/me/alumni")).JsonAsync()).GetProperty("isAlumni").GetBoolean().ShouldBeFalse();
-        (await Pages.GetDocumentAsync(await w.Factory.PageClientAsync(PairWorld.Mentee), "/Closure")).QuerySelector("#alumni").ShouldNotBeNull();
+        (await Pages.GetDocumentAsync(await w.Factory.PageClientAsync(PairWorld.Mentee), "/Pairs/Mine")).QuerySelector("#alumni").ShouldNotBeNull();
 
         var menteePage = await w.Factory.PageClientAsync(PairWorld.Mentee);
         var certificate = await Pages.GetDocumentAsync(menteePage, $"/Closure/{w.PairId}/Certificate");
@@ -162,8 +162,8 @@ public sealed class PairsProgressHttpTests
         (await (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { })).ErrorFieldsAsync()).ShouldBe(["Reason"]);
         (await w.Factory.WithDbAsync(d => d.Pairs.SingleAsync(p => p.Id == w.PairId))).Status.ShouldBe(PairStatus.Active);
         (await (await w.Factory.ApiClientAsync(PairWorld.OtherMentee)).PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // The other mentor is full (capacity 1, one active pair); a new mentor with room is accepted.
         (await (await coordinator.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/repair", new { mentorId = w.OtherMentorId })).ErrorFieldsAsync()).ShouldBe(["MentorId"]);
@@ -277,7 +277,8 @@ public sealed class PairsProgressHttpTests
         { "GET", "/api/v1/me/notifications", "anyone" },
         { "GET", "/api/v1/me/alumni", "anyone" },
         { "GET", "/Notifications", "anyone" },
-        { "GET", "/Closure", "anyone" },
+        { "GET", "/Notifications/Preferences", "anyone" },
+        { "GET", "/api/v1/me/notice-preferences", "anyone" },
     };
 
     [Theory]

@@ -92,6 +92,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         meeting.Status = MeetingStatus.Cancelled;
         meeting.Sequence++;
         meeting.UpdatedAt = Now;
+        await NotifyAsync(pair, meeting, NoticeKinds.MeetingCancelled, ct);
         await db.SaveChangesAsync(ct);
         return meeting;
     }

@@ -27,7 +27,7 @@ public sealed record SharedSectionResponse(int ShareId, string MenteeName, strin
 /// of their active pair, who can comment. Answers are read in three places only: by their author, and by that mentor
 /// for a shared section (checked in the query's Where). Coordinators get completion percentages, never answers.
 /// </summary>
-public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocalizer<WorkbooksText> t)
+public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications.Notices notices, IStringLocalizer<WorkbooksText> t)
 {
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
@@ -143,7 +143,9 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         if (existing is not null) return existing.Id;
         var share = new WorkbookShare { SectionId = sectionId, MenteeId = userId, PairId = pair.Value, SharedAt = Now() };
         db.WorkbookShares.Add(share);
-        await db.SaveChangesAsync(ct);
+        var mentor = await db.Pairs.Where(p => p.Id == pair).Select(p => p.MentorId).SingleAsync(ct);
+        await notices.SaveWithAsync(async () => await notices.AddAsync(Notifications.NoticeKinds.WorkbookShared,
+            new Notifications.Notice(mentor, $"/Workbooks/Shared/{share.Id}", [Notifications.NoticeArg.Name(await notices.NameAsync(userId, ct))]), ct), ct);
         return share.Id;
     }
 
@@ -186,6 +188,11 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         if (text.Trim().Length > 4000) return Errors.One("Text", t["A comment can be at most {0} characters.", 4000]);
         var c = new WorkbookComment { ShareId = shareId, AuthorId = userId, Text = text.Trim(), CreatedAt = Now() };
         db.WorkbookComments.Add(c);
+        // The other side of the share hears of the comment (the mentee when the mentor comments, and back).
+        var other = await db.WorkbookShares.Where(s => s.Id == shareId)
+            .Select(s => s.MenteeId == userId ? db.Pairs.Where(p => p.Id == s.PairId).Select(p => p.MentorId).First() : s.MenteeId).SingleAsync(ct);
+        await notices.AddAsync(Notifications.NoticeKinds.WorkbookComment,
+            new Notifications.Notice(other, $"/Workbooks/Shared/{shareId}", [Notifications.NoticeArg.Name(await notices.NameAsync(userId, ct))]), ct);
         await db.SaveChangesAsync(ct);
         return c.Id;
     }

@@ -1467,6 +1467,49 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeDigests");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Email")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NoticePreferences");
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2845,6 +2888,24 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1406,6 +1406,47 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeDigests");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NoticePreferences");
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2742,6 +2783,24 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
