@@ -94,7 +94,7 @@ public static class AppSetup
         builder.AddTandemTelemetry();
 
         // Feature services: one line per feature, in the order of the folders.
-        services.AddScoped<DemoData>();
+        services.AddScoped<DemoData>().AddScoped<LargeProgram>();
         services.AddScoped<FaqEditor>();
         services.AddScoped<ProgramOverview>();
         services.AddScoped<MentorDirectory>();
