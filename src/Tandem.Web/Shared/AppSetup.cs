@@ -96,7 +96,7 @@ public static class AppSetup
         // Feature services: one line per feature, in the order of the folders.
         services.AddScoped<DemoData>().AddScoped<LargeProgram>();
         services.AddScoped<FaqEditor>();
-        services.AddScoped<ProgramOverview>();
+        services.AddPublicCache().AddScoped<ProgramOverview>();
         services.AddScoped<MentorDirectory>();
         services.AddScoped<ContactMessages>();
         services.AddScoped<ProfileEditor>();
@@ -138,6 +138,8 @@ public static class AppSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so signed-in requests are never answered from it.
+        app.UseOutputCache();
     }
 
     public static void MapTandem(this WebApplication app)
