@@ -70,6 +70,6 @@ public sealed class ApplicationJourneyTests(BrowserFixture app)
         await mentee.Locator("#lang-switch").ClickAsync();
         await Assertions.Expect(mentee.Locator("#my-applications .status")).ToHaveTextAsync("已接受");
         await Assertions.Expect(mentee.Locator("h1")).Not.ToHaveTextAsync("My applications");
-        Outbox.Read(app.Factory.Outbox).ShouldContain(m => m.To == "wu.fang@example.com");
+        (await app.Factory.MailAsync()).ShouldContain(m => m.To == "wu.fang@example.com");
     }
 }

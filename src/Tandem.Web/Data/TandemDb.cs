@@ -45,6 +45,7 @@ public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<Use
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<QueuedEmail> QueuedEmails => Set<QueuedEmail>();
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<PairFeedback> PairFeedback => Set<PairFeedback>();

@@ -51,6 +51,7 @@ public static class AppSetup
                 o.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<TandemUserManager>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<TandemDb>();
         services.ConfigureApplicationCookie(o =>
@@ -60,6 +61,7 @@ public static class AppSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnRedirectToLogin = ApiAware(StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ApiAware(StatusCodes.Status403Forbidden);
+            o.Events.OnSignedIn = UserLanguage.RestoreCookieAsync;
         });
         // Identity's API scheme challenges with a bare 401; the cookie's handlers below send people to
         // the sign-in page and still answer API callers with 401/403.
@@ -70,7 +72,8 @@ public static class AppSetup
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        services.AddSingleton<IEmailSender<User>, IdentityEmailSender>();
+        services.AddSingleton<IEmailSender<User>, AccountEmails>();
+        PublicAddress.AddPublicAddress(services, builder.Configuration);
 
         services.AddTandemTextEncoding();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -106,13 +109,15 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
-        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<UserLanguage>();
+        services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.EmailQueue>().AddSingleton<Features.Notifications.EmailQueueSignal>().AddHostedService<Features.Notifications.EmailQueueService>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
         services.AddScoped<Features.CheckIns.CheckInBook>();
         services.AddScoped<Features.Feedback.FeedbackBook>().AddScoped<Features.Feedback.FeedforwardThemes>();
         services.AddScoped<Features.Closure.ClosureBook>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
-        services.AddHttpContextAccessor().AddScoped<PairNotices>().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
+        services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();
         services.AddScoped<MentorGuidance>();
@@ -151,6 +156,7 @@ public static class AppSetup
 
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/account").WithTags("Account").MapIdentityApi<User>();
+        api.MapLanguage();
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Shared;
 
@@ -42,6 +43,9 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
             ["Data:Folder"] = folder,
             ["Email:PickupFolder"] = Path.Combine(folder, "outbox"),
             ["Demo:Seed"] = "false",
+            ["App:PublicUrl"] = PublicUrl,
+            // Tests deliver the email queue themselves (MailAsync), so what they read never races a background pass.
+            ["Notices:SendEmails"] = "false",
         };
         if (db == Db.Postgres)
         {
@@ -61,6 +65,23 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
 
     public Db Provider { get; }
     public string Outbox => Path.Combine(folder, "outbox");
+
+    /// <summary>App:PublicUrl in tests: every email link must start with it.</summary>
+    public const string PublicUrl = "https://mentoring.example.org";
+
+    /// <summary>Sends the queued notice emails, as the background sender would.</summary>
+    public async Task<int> DeliverEmailsAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<EmailQueue>().DeliverDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>Every email sent so far, after delivering the queue.</summary>
+    public async Task<IReadOnlyList<SentMail>> MailAsync()
+    {
+        await DeliverEmailsAsync();
+        return Infrastructure.Outbox.Read(Outbox);
+    }
 
     /// <summary>The app's database, for tests that fill it before the app starts or point a second host at it.</summary>
     public string ConnectionString => settings.GetValueOrDefault("ConnectionStrings:Tandem") ?? $"Data Source={Path.Combine(folder, "tandem.db")}";

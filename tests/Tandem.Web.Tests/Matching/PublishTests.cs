@@ -20,21 +20,24 @@ public sealed class PublishTests
 
         var response = await client.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/publish", new { });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        (await response.JsonAsync()).GetProperty("pairs").GetInt32().ShouldBe(3);
+        var published = await response.JsonAsync();
+        published.GetProperty("pairs").GetInt32().ShouldBe(3);
+        published.GetProperty("emailsQueued").GetInt32().ShouldBe(6);
 
         var pairs = await world.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().ToListAsync());
         pairs.Select(p => (p.MenteeApplicationId, p.MentorApplicationId)).ShouldBe(proposals.Select(kv => (kv.Key, kv.Value)), ignoreOrder: true);
         pairs.ShouldAllBe(p => p.Origin == PairOrigin.Matched && p.Status == PairStatus.Active && p.Score > 0 && p.PublishedAt == MatchingWorld.Now.UtcDateTime);
         (await world.Factory.WithDbAsync(d => d.Cohorts.Where(c => c.Id == small.Id).Select(c => c.Status).SingleAsync())).ShouldBe(CohortStatus.Active);
 
-        var mails = Outbox.Read(world.Factory.Outbox);
+        var mails = await world.Factory.MailAsync();
         mails.Count.ShouldBe(6);
         var first = pairs[0];
         var menteeMail = mails.Single(m => m.To == $"mentee{small.Mentees.ToList().IndexOf(first.MenteeApplicationId) + 1}@example.com");
         var mentorName = $"mentor{small.Mentors.ToList().IndexOf(first.MentorApplicationId) + 1}";
         menteeMail.Subject.ShouldContain(mentorName);
         menteeMail.Body.ShouldContain("What happens next");
-        menteeMail.Body.ShouldContain("接下来");
+        menteeMail.Body.ShouldNotContain("接下来");
+        menteeMail.Body.ShouldContain(TandemFactory.PublicUrl + "/Pairs/");
         menteeMail.Body.ShouldContain(mentorName);
         menteeMail.Body.ShouldNotContain("score", Case.Insensitive);
 
@@ -79,5 +82,9 @@ public sealed class PublishTests
         pairs.Count.ShouldBe(matched);
         pairs.GroupBy(p => p.MenteeApplicationId).ShouldAllBe(g => g.Count() == 1);
         pairs.GroupBy(p => p.MentorApplicationId).ShouldAllBe(g => g.Count() <= 2);
+        // The losing publishers' notices went with their rolled-back pairs: one notice and one email per person paired.
+        (await world.Factory.WithDbAsync(d => d.Notifications.CountAsync())).ShouldBe(matched * 2);
+        (await world.Factory.WithDbAsync(d => d.QueuedEmails.CountAsync())).ShouldBe(matched * 2);
+        (await world.Factory.MailAsync()).Count.ShouldBe(matched * 2);
     }
 }

@@ -88,9 +88,11 @@ public sealed class IcsTests
         e.GetProperty("uid").GetString().ShouldBe($"meeting-{id}@tandem");
         e.GetProperty("status").GetString().ShouldBe("TENTATIVE");
         e.GetProperty("description").GetString()!.ShouldContain("问题一：如何准备述职, with commas; and semicolons");
-        e.GetProperty("dtstart").GetString().ShouldBe("2027-05-12T09:00:00+00:00");
+        e.GetProperty("dtstart_utc").GetString().ShouldBe("2027-05-12T09:00:00+00:00");
         e.GetProperty("summary").GetString().ShouldBe("Tandem: Zhao Min & Wang Li");
-        e.GetProperty("dtstart_tzid").ValueKind.ShouldBe(JsonValueKind.Null); // the mentor set no time zone: UTC, as her pages show
+        // The mentor set no time zone: the app's one fallback zone, as her pages show.
+        e.GetProperty("dtstart_tzid").GetString().ShouldBe("Asia/Shanghai");
+        e.GetProperty("dtstart").GetString().ShouldBe("2027-05-12T17:00:00+08:00");
     }
 
     [Fact]

@@ -24,10 +24,11 @@ public sealed class MeetingPageTests
         meeting.StartsAt.ShouldBe(new DateTime(2027, 5, 12, 11, 30, 0)); // Asia/Shanghai is UTC+8
         (meeting.ProposedById, meeting.Status, meeting.DurationMinutes, meeting.Format).ShouldBe((w.MenteeId, MeetingStatus.Proposed, 45, MeetingFormat.Video));
 
-        var mail = Outbox.Read(w.Factory.Outbox).Single();
+        var mail = (await w.Factory.MailAsync()).Single();
         mail.To.ShouldBe(PairWorld.Mentor);
         mail.Subject.ShouldContain("Zhao Min proposed a meeting in Tandem");
-        mail.Body.ShouldContain("2027-05-12 11:30 UTC");
+        mail.Body.ShouldContain("Wednesday, May 12, 2027 7:30 PM (Asia/Shanghai, UTC+08:00)");  // the mentor has no zone: the program's
+        mail.Body.ShouldContain(TandemFactory.PublicUrl + $"/Meetings/{meeting.Id}");
         mail.Body.ShouldNotContain("team lead role");
     }
 

@@ -41,9 +41,9 @@ public sealed class MeetingTests
         stored.Select(m => m.Status).ShouldBe([MeetingStatus.Declined, MeetingStatus.Held]);
         stored[1].StartsAt.ShouldBe(PairWorld.Now.AddDays(3).UtcDateTime);
 
-        var mails = Outbox.Read(w.Factory.Outbox);
+        var mails = await w.Factory.MailAsync();
         mails.Select(m => m.To).ShouldBe([PairWorld.Mentor, PairWorld.Mentee, PairWorld.Mentor]);
-        mails.ShouldAllBe(m => !m.Body.Contains("Q3 planning review") && m.Body.Contains($"/Meetings/"));
+        mails.ShouldAllBe(m => !m.Body.Contains("Q3 planning review") && m.Body.Contains(TandemFactory.PublicUrl + "/Meetings/"));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class MeetingTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ErrorFieldsAsync()).ShouldBe(["Agenda"]);
         (await w.Factory.WithDbAsync(d => d.Meetings.CountAsync())).ShouldBe(0);
-        Outbox.Read(w.Factory.Outbox).ShouldBeEmpty();
+        (await w.Factory.MailAsync()).ShouldBeEmpty();
     }
 
     [Fact]

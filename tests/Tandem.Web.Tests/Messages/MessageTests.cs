@@ -16,11 +16,11 @@ public sealed class MessageTests
         var mentor = await w.Factory.ApiClientAsync(PairWorld.Mentor);
         foreach (var body in new[] { "SECRET-ONE", "SECRET-TWO" })
             (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/messages", new { body })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var mails = Outbox.Read(w.Factory.Outbox);
+        var mails = await w.Factory.MailAsync();
         mails.Count.ShouldBe(1);
         mails[0].To.ShouldBe(PairWorld.Mentor);
         mails[0].Subject.ShouldStartWith("You have a new message from Zhao Min in Tandem");
-        mails[0].Body.ShouldContain($"/Messages/{w.PairId}");
+        mails[0].Body.ShouldContain(TandemFactory.PublicUrl + $"/Messages/{w.PairId}");
         mails[0].Body.ShouldNotContain("SECRET");
 
         var thread = await (await mentor.GetAsync($"/api/v1/pairs/{w.PairId}/messages")).JsonAsync();
@@ -28,7 +28,7 @@ public sealed class MessageTests
         (await w.Factory.WithDbAsync(d => d.Messages.CountAsync(m => m.ReadAt == null))).ShouldBe(0);
 
         (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/messages", new { body = "SECRET-THREE" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        Outbox.Read(w.Factory.Outbox).Count.ShouldBe(2);
+        (await w.Factory.MailAsync()).Count.ShouldBe(2);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class MessageTests
         var response = await Pages.PostFormAsync(page, $"/Messages/{w.PairId}", new() { ["Input.Body"] = "" });
         Pages.Errors(await Pages.ParseAsync(await response.Content.ReadAsStringAsync())).ShouldBe(["Please write a message."]);
         (await w.Factory.WithDbAsync(d => d.Messages.CountAsync())).ShouldBe(0);
-        Outbox.Read(w.Factory.Outbox).ShouldBeEmpty();
+        (await w.Factory.MailAsync()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -113,6 +113,7 @@ public sealed class ProductionFactory(Dictionary<string, string?>? extra = null)
         builder.UseEnvironment("Production");
         builder.UseSetting("Data:Folder", folder);
         builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "outbox"));
+        builder.UseSetting("App:PublicUrl", TandemFactory.PublicUrl);
         foreach (var (k, v) in extra ?? []) builder.UseSetting(k, v);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Meetings;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Reminders;
 using Tandem.Web.Tests.Infrastructure;
@@ -21,11 +22,13 @@ public sealed class RemindersTests
         w.Day(30);
         (await w.RunRemindersAsync()).ShouldBe(1);
         var first = await w.NotificationsAsync();
-        first.ShouldHaveSingleItem().ShouldBe((w.MenteeId, ReminderTexts.Behind));
-        var mail = Outbox.Read(w.Factory.Outbox).ShouldHaveSingleItem();
+        first.ShouldHaveSingleItem().ShouldBe((w.MenteeId, NoticeKinds.ReminderBehind.InApp));
+        var mail = (await w.Factory.MailAsync()).ShouldHaveSingleItem();
         mail.To.ShouldBe(PairWorld.Mentee);
+        mail.Subject.ShouldBe("Time for your next meeting");
         mail.Body.ShouldContain("You have held 0 of the 1 meetings expected by now with Mona Mentor.");
-        mail.Body.ShouldContain("目前应已见面 1 次");
+        mail.Body.ShouldContain(TandemFactory.PublicUrl + $"/Pairs/{w.PairId}");
+        mail.Body.ShouldNotContain("目前应已见面");
 
         (await w.RunRemindersAsync()).ShouldBe(0);
         w.Day(31);
@@ -35,9 +38,9 @@ public sealed class RemindersTests
         w.Day(61);  // at risk (0 of 2), and the month-2 check-in (due 1 March) for both
         (await w.RunRemindersAsync()).ShouldBe(2);
         var all = await w.NotificationsAsync();
-        all.Where(n => n.Text == ReminderTexts.AtRisk).ShouldBe([(w.MenteeId, ReminderTexts.AtRisk), (w.MentorId, ReminderTexts.AtRisk)], ignoreOrder: true);
-        all.Count(n => n.Text == ReminderTexts.Behind).ShouldBe(1);
-        Outbox.Read(w.Factory.Outbox).Count.ShouldBe(5);
+        all.Where(n => n.Text == NoticeKinds.ReminderAtRisk.InApp).ShouldBe([(w.MenteeId, NoticeKinds.ReminderAtRisk.InApp), (w.MentorId, NoticeKinds.ReminderAtRisk.InApp)], ignoreOrder: true);
+        all.Count(n => n.Text == NoticeKinds.ReminderBehind.InApp).ShouldBe(1);
+        (await w.Factory.MailAsync()).Count.ShouldBe(5);
         (await w.RunRemindersAsync()).ShouldBe(0);
     }
 
@@ -52,8 +55,11 @@ public sealed class RemindersTests
         (await w.RunRemindersAsync()).ShouldBe(0);
         w.Day(9, 10);  // exactly 24 hours before
         (await w.RunRemindersAsync()).ShouldBe(1);
-        (await w.NotificationsAsync()).ShouldBe([(w.MenteeId, ReminderTexts.MeetingSoon), (w.MentorId, ReminderTexts.MeetingSoon)], ignoreOrder: true);
-        Outbox.Read(w.Factory.Outbox).Select(m => m.To).ShouldBe([PairWorld.Mentee, PairWorld.Mentor], ignoreOrder: true);
+        (await w.NotificationsAsync()).ShouldBe([(w.MenteeId, NoticeKinds.ReminderMeetingSoon.InApp), (w.MentorId, NoticeKinds.ReminderMeetingSoon.InApp)], ignoreOrder: true);
+        var mails = await w.Factory.MailAsync();
+        mails.Select(m => m.To).ShouldBe([PairWorld.Mentee, PairWorld.Mentor], ignoreOrder: true);
+        // 10:00 UTC, told in the program's zone (neither has chosen one), never as UTC.
+        mails.ShouldAllBe(m => m.Body.Contains("6:00") && m.Body.Contains("(Asia/Shanghai, UTC+08:00)") && !m.Body.Contains("10:00"));
         w.Day(10, 9);
         (await w.RunRemindersAsync()).ShouldBe(0);
     }
@@ -73,13 +79,13 @@ public sealed class RemindersTests
         });
         w.Day(59);
         (await w.RunRemindersAsync()).ShouldBe(1);
-        (await w.NotificationsAsync()).ShouldHaveSingleItem().ShouldBe((w.MenteeId, ReminderTexts.CheckInDue));
+        (await w.NotificationsAsync()).ShouldHaveSingleItem().ShouldBe((w.MenteeId, NoticeKinds.ReminderCheckInDue.InApp));
         (await w.RunRemindersAsync()).ShouldBe(0);
 
         await w.SetCohortAsync(CohortStatus.Closing);
         w.Day(60);
         (await w.RunRemindersAsync()).ShouldBe(1);
-        (await w.NotificationsAsync()).Where(n => n.Text == ReminderTexts.FeedbackDue).Select(n => n.UserId).ShouldBe([w.MenteeId, w.MentorId], ignoreOrder: true);
+        (await w.NotificationsAsync()).Where(n => n.Text == NoticeKinds.ReminderFeedbackDue.InApp).Select(n => n.UserId).ShouldBe([w.MenteeId, w.MentorId], ignoreOrder: true);
     }
 
     [Fact]
@@ -93,7 +99,7 @@ public sealed class RemindersTests
         w.Day(99, 12);   // behind, at risk, check-ins due, meeting tomorrow, cohort closing
         (await w.RunRemindersAsync()).ShouldBe(0);
         (await w.NotificationsAsync()).ShouldBeEmpty();
-        Outbox.Read(w.Factory.Outbox).ShouldBeEmpty();
+        (await w.Factory.MailAsync()).ShouldBeEmpty();
     }
 
     [Theory]
@@ -128,6 +134,6 @@ public sealed class RemindersTests
         var notes = await w.NotificationsAsync();
         notes.Count.ShouldBe(expected * 2);
         notes.GroupBy(n => n).ShouldAllBe(g => g.Count() == 1);
-        Outbox.Read(w.Factory.Outbox).Count.ShouldBe(expected * 2);
+        (await w.Factory.MailAsync()).Count.ShouldBe(expected * 2);
     }
 }

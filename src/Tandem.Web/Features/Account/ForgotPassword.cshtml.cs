@@ -24,7 +24,7 @@ public sealed class ForgotPasswordModel(UserManager<User> users, IEmailSender<Us
         if (user is not null && await users.IsEmailConfirmedAsync(user))
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = Url.Page("/Account/ResetPassword", null, new { code, email = user.Email }, Request.Scheme, Request.Host.Value)!;
+            var link = Url.Page("/Account/ResetPassword", new { code, email = user.Email })!;
             await email.SendPasswordResetLinkAsync(user, user.Email!, link);
         }
         Sent = true;

@@ -41,15 +41,16 @@ public sealed class RegisterModel(UserManager<User> users, TandemDb db, IEmailSe
         }
         db.Profiles.Add(new Profile { UserId = user.Id, DisplayName = Input.DisplayName.Trim(), UpdatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
-        await SendConfirmationAsync(users, email, user, Url, Request);
+        await SendConfirmationAsync(users, email, user, Url);
         Sent = true;
         return Page();
     }
 
-    internal static async Task SendConfirmationAsync(UserManager<User> users, IEmailSender<User> email, User user, IUrlHelper url, HttpRequest request)
+    internal static async Task SendConfirmationAsync(UserManager<User> users, IEmailSender<User> email, User user, IUrlHelper url)
     {
         var code = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = url.Page("/Account/ConfirmEmail", null, new { userId = user.Id, code }, request.Scheme, request.Host.Value)!;
+        // Relative: the email sender puts it on App:PublicUrl, never on the request's Host.
+        var link = url.Page("/Account/ConfirmEmail", new { userId = user.Id, code })!;
         await email.SendConfirmationLinkAsync(user, user.Email!, link);
     }
 }

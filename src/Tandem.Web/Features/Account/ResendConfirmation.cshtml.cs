@@ -18,7 +18,7 @@ public sealed class ResendConfirmationModel(UserManager<User> users, IEmailSende
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is not null && !await users.IsEmailConfirmedAsync(user))
-            await RegisterModel.SendConfirmationAsync(users, email, user, Url, Request);
+            await RegisterModel.SendConfirmationAsync(users, email, user, Url);
         Sent = true;
         return Page();
     }

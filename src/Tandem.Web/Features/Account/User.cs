@@ -7,6 +7,10 @@ namespace Tandem.Web.Features.Account;
 public sealed class User : IdentityUser
 {
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>"en" or "zh-Hans": the language the person reads Tandem in, and so the one their notices and
+    /// emails are written in. Null for accounts made before it was stored (they read English).</summary>
+    public string? Language { get; set; }
 }
 
 public static class Roles

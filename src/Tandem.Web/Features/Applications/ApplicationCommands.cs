@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Shared;
-using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Features.Applications;
 
@@ -22,7 +22,7 @@ public enum Decision
 /// Not found means "no such application for this caller" (404 to the caller, never a hint that it exists).
 /// </summary>
 public sealed class ApplicationCommands(
-    TandemDb db, ApplicationRules rules, TimeProvider clock, IEmailSender email, IStringLocalizer<ApplicationsText> t, ILogger<ApplicationCommands> logger)
+    TandemDb db, ApplicationRules rules, TimeProvider clock, Notices notices, IStringLocalizer<ApplicationsText> t, ILogger<ApplicationCommands> logger)
 {
     public async Task<Outcome<Application>> SubmitAsync(string userId, int cohortId, ApplicationRole role, ApplicationFields fields, CancellationToken ct)
     {
@@ -128,13 +128,16 @@ public sealed class ApplicationCommands(
         application.DecidedById = coordinatorId;
         application.DecidedAt = now;
         application.UpdatedAt = now;
+        var kind = decision switch
+        {
+            Decision.Accept => NoticeKinds.ApplicationAccepted,
+            Decision.Waitlist => NoticeKinds.ApplicationWaitlisted,
+            _ => NoticeKinds.ApplicationDeclined,
+        };
+        await notices.AddAsync(kind, new Notice(application.UserId, "/Applications/Mine",
+            [NoticeArg.Text(cohort.Name), NoticeArg.Term(application.Role == ApplicationRole.Mentee ? "mentee" : "mentor"), NoticeArg.Name(await notices.NameAsync(application.UserId, ct))],
+            reason), ct);
         await db.SaveChangesAsync(ct);
-
-        var to = await db.Users.AsNoTracking().Where(u => u.Id == application.UserId)
-            .Select(u => new { u.Email, Name = db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.DisplayName).FirstOrDefault() })
-            .SingleAsync(ct);
-        if (to.Email is not null)
-            await email.SendAsync(DecisionEmail(to.Email, to.Name ?? to.Email, cohort.Name, application.Role, decision, reason), ct);
         return application;
     }
 
@@ -156,37 +159,5 @@ public sealed class ApplicationCommands(
         a.Offer = mentee || string.IsNullOrWhiteSpace(f.Offer) ? null : f.Offer.Trim();
         a.PublicProfile = !mentee && f.PublicProfile;
         a.UpdatedAt = now;
-    }
-
-    /// <summary>The applicant's language is not known, so the notice goes in English and Chinese, like the account emails.</summary>
-    private EmailMessage DecisionEmail(string to, string name, string cohort, ApplicationRole role, Decision decision, string? reason)
-    {
-        var en = Compose(new CultureInfo("en"), name, cohort, role, decision, reason);
-        var zh = Compose(new CultureInfo("zh-Hans"), name, cohort, role, decision, reason);
-        return new EmailMessage(to, en.Subject + " / " + zh.Subject, en.Body + "\n\n----\n\n" + zh.Body);
-    }
-
-    private (string Subject, string Body) Compose(CultureInfo culture, string name, string cohort, ApplicationRole role, Decision decision, string? reason)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            var roleName = rules.RoleName(role);
-            var (subject, sentence) = decision switch
-            {
-                Decision.Accept => (t["Your application to {0} was accepted", cohort], t["Your application to join {0} as a {1} was accepted. We will let you know when pairs are published.", cohort, roleName]),
-                Decision.Waitlist => (t["You are on the waitlist for {0}", cohort], t["Your application to join {0} as a {1} is on the waitlist. We will let you know if a place opens up.", cohort, roleName]),
-                _ => (t["Your application to {0} was declined", cohort], t["Your application to join {0} as a {1} was declined.", cohort, roleName]),
-            };
-            var lines = new List<string> { t["Hello {0},", name], sentence };
-            if (reason is not null) lines.Add(t["The coordinator's reason:"] + "\n" + reason);
-            lines.Add(t["Your applications are listed at /Applications/Mine."]);
-            return (subject, string.Join("\n\n", lines));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
     }
 }

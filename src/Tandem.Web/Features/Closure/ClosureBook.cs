@@ -44,7 +44,7 @@ public sealed record SpareMentor(string UserId, string Name, int Capacity, int A
 /// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
 /// re-pair the mentee with an accepted mentor of the cohort who has room.
 /// </summary>
-public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<ClosureText> t)
+public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, IStringLocalizer<ClosureText> t)
 {
     public const int MaxText = 4000;
 
@@ -58,9 +58,8 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
             p.Status = PairStatus.Completed;
             p.ClosedAt = now;
             p.CloseReason = CloseReason.CohortEnded;
-            foreach (var userId in new[] { p.MenteeId, p.MentorId })
-                Notifier.Add(db, userId, "pair-completed", ClosureTexts.Completed, [], $"/Closure/{p.Id}", now);
         }
+        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
         await db.SaveChangesAsync(ct);
         return pairs.Count;
     }
@@ -77,7 +76,7 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
         pair.ClosedAt = now;
         pair.CloseReason = (CloseReason)r;
         foreach (var member in new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId))
-            Notifier.Add(db, member, "pair-closed", ClosureTexts.ClosedEarly, [], $"/Closure/{pair.Id}", now);
+            await notices.AddAsync(NoticeKinds.PairClosedEarly, new Notice(member, $"/Closure/{pair.Id}", []), ct);
         await db.SaveChangesAsync(ct);
         return pair;
     }
@@ -114,7 +113,8 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
             TransitionPlan = r.TransitionPlan!.Trim(), SubmittedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ClosureReflections.Add(row);
-        Notifier.Add(db, pair.OtherOf(userId), "gratitude", ClosureTexts.Gratitude, [pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName], $"/Closure/{pairId}", row.SubmittedAt);
+        await notices.AddAsync(NoticeKinds.Gratitude,
+            new Notice(pair.OtherOf(userId), $"/Closure/{pairId}", [NoticeArg.Name(pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName)]), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -196,10 +196,8 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
             MentorApplicationId = application, Origin = PairOrigin.Repaired, Status = PairStatus.Active, PublishedAt = now,
         };
         db.Pairs.Add(pair);
-        await db.SaveChangesAsync(ct);
-        foreach (var member in new[] { pair.MenteeId, pair.MentorId })
-            Notifier.Add(db, member, "pair-published", ClosureTexts.Repaired, [], $"/Pairs/{pair.Id}", now);
-        await db.SaveChangesAsync(ct);
+        await notices.SaveWithAsync(() => notices.AddAsync(NoticeKinds.PairRepaired,
+            new[] { pair.MenteeId, pair.MentorId }.Select(m => new Notice(m, $"/Pairs/{pair.Id}", [])).ToList(), ct), ct);
         return pair;
     }
 
@@ -216,15 +214,4 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, TimeProvider clock
     public static string Role(PairRole role, IStringLocalizer<ClosureText> t) => role == PairRole.Mentee ? t["Mentee"] : t["Mentor"];
 
     public static string Format(DateOnly d) => d.ToString("d", CultureInfo.CurrentCulture);
-}
-
-/// <summary>Notification texts (keys of NotificationsText).</summary>
-public static class ClosureTexts
-{
-    public const string Completed = "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.";
-    public const string ClosedEarly = "Your pair was closed early. You can still share your closing words.";
-    public const string Gratitude = "{0} left you a gratitude note.";
-    public const string Repaired = "You have a new mentoring pair.";
-
-    public static IEnumerable<string> All => [Completed, ClosedEarly, Gratitude, Repaired];
 }

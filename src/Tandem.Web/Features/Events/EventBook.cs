@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Applications;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Shared;
-using Tandem.Web.Shared.Email;
 using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Events;
@@ -20,7 +20,7 @@ public sealed record AttendeeResponse(string UserId, string Name, string Email, 
 public sealed record AttendanceRequest(IReadOnlyList<string>? AttendedUserIds);
 
 /// <summary>Group events: the coordinator's writes, RSVPs with a waitlist, attendance. Shared by pages and API.</summary>
-public sealed class EventBook(TandemDb db, TimeProvider clock, IEmailSender email, IStringLocalizer<EventsText> t, IStringLocalizer<SharedText> s)
+public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<EventsText> t, IStringLocalizer<SharedText> s)
 {
     public const int PageSize = 20;
 
@@ -153,11 +153,9 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, IEmailSender emai
             if (next is null) return;
             next.Status = RsvpStatus.Going;
             e.TakeSeat();
+            // Told in their own language and time zone, whoever freed the seat.
+            await notices.AddAsync(NoticeKinds.EventSeatOpened, new Notice(next.UserId, $"/Events/{e.Id}", [NoticeArg.Text(e.Title), NoticeArg.Time(e.StartsAt)]), ct);
             await db.SaveChangesAsync(ct);
-            var to = await db.Users.Where(u => u.Id == next.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
-            if (to is not null)
-                await email.SendAsync(new EmailMessage(to, t["A seat opened up: {0}", e.Title],
-                    t["Good news: a seat opened up and you are now going to \"{0}\" ({1:u} UTC). If you can no longer come, please cancel so the next person can join.", e.Title, e.StartsAt]), ct);
         }
     }
 

@@ -1,22 +1,22 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Shared;
-using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Features.Matching;
 
 /// <summary>
 /// Publishes the latest run: one transaction advances the cohort Matching → Active (its Version token lets
 /// exactly one of two concurrent publishers through), re-checks capacities and existing pairs, inserts the
-/// pairs; then both people of each pair get an email in English and Chinese.
+/// pairs and queues a notice to both people of each pair (in the app, and an email in each one's language), so a
+/// pair is never published without its notices. The emails go out afterwards, from the queue.
 /// </summary>
-public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, MatchingWorkflow workflow, IEmailSender email,
-    TimeProvider clock, IStringLocalizer<MatchingText> t, ILogger<MatchPublisher> logger)
+public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, MatchingWorkflow workflow, Notices notices,
+    TimeProvider clock, IStringLocalizer<MatchingText> t)
 {
     private sealed record Proposal(int MenteeApplicationId, int MentorApplicationId, double Score, string MenteeId, string MentorId, int Capacity);
 
@@ -28,6 +28,7 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
         if (runId is null) return Errors.One("", t["Run the matching first: there are no proposals to publish."]);
 
         var strategy = db.Database.CreateExecutionStrategy();
+        var queued = 0;
         var outcome = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -53,20 +54,21 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            db.Pairs.AddRange(proposals.Select(p => new Pair
+            var pairs = proposals.Select(p => new Pair
             {
                 CohortId = cohortId, MenteeId = p.MenteeId, MentorId = p.MentorId,
                 MenteeApplicationId = p.MenteeApplicationId, MentorApplicationId = p.MentorApplicationId,
                 Score = p.Score, Origin = PairOrigin.Matched, Status = PairStatus.Active, PublishedAt = now,
-            }));
+            }).ToList();
+            db.Pairs.AddRange(pairs);
+            await db.SaveChangesAsync(ct);
+            queued = await NotifyAsync(cohortId, pairs, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return (Outcome<List<Proposal>>)proposals;
         });
         if (outcome.Refusal is { } refusal) return refusal;
-
-        var sent = await NotifyAsync(cohortId, outcome.Value!, ct);
-        return new PublishResponse(cohortId, CohortStatus.Active.ToString(), outcome.Value!.Count, sent);
+        return new PublishResponse(cohortId, CohortStatus.Active.ToString(), outcome.Value!.Count, queued);
     }
 
     /// <summary>Inside the transaction: no mentor beyond capacity (counting pairs already in the cohort), no mentee or pair twice.</summary>
@@ -88,7 +90,8 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
         return errors;
     }
 
-    private async Task<int> NotifyAsync(int cohortId, List<Proposal> pairs, CancellationToken ct)
+    /// <summary>Inside the transaction: the notices to both people of each new pair; returns how many emails were queued.</summary>
+    private async Task<int> NotifyAsync(int cohortId, List<Pair> pairs, CancellationToken ct)
     {
         var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId).Select(c => new { c.Name, c.StartsOn, c.ProgramId }).SingleAsync(ct);
         var minimum = await db.Programs.AsNoTracking().Where(p => p.Id == cohort.ProgramId).Select(p => p.MinimumMeetings).SingleAsync(ct);
@@ -97,60 +100,14 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
                             where ids.Contains(u.Id)
                             join p in db.Profiles.AsNoTracking() on u.Id equals p.UserId into ps
                             from p in ps.DefaultIfEmpty()
-                            select new { u.Id, u.Email, Name = p != null ? p.DisplayName : u.Email })
+                            select new { u.Id, Email = u.Email ?? "", Name = p != null ? p.DisplayName : u.Email ?? "" })
             .ToDictionaryAsync(x => x.Id, ct);
-        var sent = 0;
-        foreach (var pair in pairs)
-        {
-            var mentee = people[pair.MenteeId];
-            var mentor = people[pair.MentorId];
-            var starts = cohort.StartsOn;
-            var messages = new[]
-            {
-                (mentee.Email, Bilingual(c => t["Your Tandem mentor: {0}", mentor.Name!].Value,
-                    c => t["Hello {0},\n\nYou have been paired with {1} as your mentor in {2}. {1}'s email: {3}\n\nWhat happens next: please write to your mentor within a week to arrange your first meeting; the cohort starts on {4}. Agree on your goals and how you will meet, and meet at least {5} times over the six months. Bring specific questions to each meeting.",
-                        mentee.Name!, mentor.Name!, cohort.Name, mentor.Email!, starts.ToString("d", c), minimum].Value)),
-                (mentor.Email, Bilingual(c => t["Your Tandem mentee: {0}", mentee.Name!].Value,
-                    c => t["Hello {0},\n\nYou have been paired with {1} as your mentee in {2}. {1}'s email: {3}\n\nWhat happens next: {1} will write to you within a week to arrange your first meeting; the cohort starts on {4}. Agree on goals and expectations together, and meet at least {5} times over the six months.",
-                        mentor.Name!, mentee.Name!, cohort.Name, mentee.Email!, starts.ToString("d", c), minimum].Value)),
-            };
-            foreach (var (to, (subject, body)) in messages)
-            {
-                if (string.IsNullOrEmpty(to)) continue;
-                try
-                {
-                    await email.SendAsync(new EmailMessage(to, subject, body), ct);
-                    sent++;
-                }
-                catch (Exception ex) when (ex is System.Net.Mail.SmtpException or InvalidOperationException or IOException)
-                {
-                    // The pairs are published; a failed notification is logged, not a failed publish.
-                    logger.LogError(ex, "Pair notification to {To} failed", to);
-                }
-            }
-        }
-        return sent;
-    }
-
-    /// <summary>Subject and body in English, then in Simplified Chinese: the app does not know each member's language.</summary>
-    private static (string Subject, string Body) Bilingual(Func<CultureInfo, string> subject, Func<CultureInfo, string> body)
-    {
-        var (en, zh) = (In("en", subject, body), In("zh-Hans", subject, body));
-        return (en.Subject + " / " + zh.Subject, en.Body + "\n\n———\n\n" + zh.Body);
-    }
-
-    private static (string Subject, string Body) In(string culture, Func<CultureInfo, string> subject, Func<CultureInfo, string> body)
-    {
-        var (ui, c) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            var target = new CultureInfo(culture);
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = target;
-            return (subject(target), body(target));
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, c);
-        }
+        Notice To(Pair pair, string me, string other) => new(me, $"/Pairs/{pair.Id}",
+        [
+            NoticeArg.Name(people[me].Name), NoticeArg.Name(people[other].Name), NoticeArg.Text(cohort.Name), NoticeArg.Text(people[other].Email),
+            NoticeArg.Date(cohort.StartsOn), NoticeArg.Number(minimum),
+        ]);
+        return await notices.AddAsync(NoticeKinds.PairedWithMentor, pairs.Select(p => To(p, p.MenteeId, p.MentorId)).ToList(), ct)
+             + await notices.AddAsync(NoticeKinds.PairedWithMentee, pairs.Select(p => To(p, p.MentorId, p.MenteeId)).ToList(), ct);
     }
 }

@@ -57,4 +57,4 @@ public sealed record RuleResponse(RuleView Rule, RunSummary? Run);
 
 public sealed record PublishRequest(int? Version = null);
 
-public sealed record PublishResponse(int CohortId, string Status, int Pairs, int EmailsSent);
+public sealed record PublishResponse(int CohortId, string Status, int Pairs, int EmailsQueued);

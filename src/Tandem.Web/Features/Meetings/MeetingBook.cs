@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Shared;
 
@@ -21,7 +21,7 @@ public sealed record ContactRequest(DateTimeOffset? At, ContactChannel? Channel,
 /// A pair's meetings: the mentee proposes (with intentional questions), the other accepts or proposes another
 /// time, either cancels or logs it as held. Only held meetings count as meetings; contacts count as contact.
 /// </summary>
-public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices notices, IStringLocalizer<MeetingsText> t, IStringLocalizer<PairsText> pt)
+public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<MeetingsText> t, IStringLocalizer<PairsText> pt)
 {
     public async Task<Outcome<Meeting>> ProposeAsync(int pairId, string me, MeetingRequest r, CancellationToken ct)
     {
@@ -31,8 +31,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices not
         var now = Now;
         var meeting = New(pairId, me, r, now);
         db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        await NotifyAsync(pair, meeting, MeetingNotice.Proposed, ct);
+        await notices.SaveWithAsync(() => NotifyAsync(pair, meeting, NoticeKinds.MeetingProposed, ct), ct);
         return meeting;
     }
 
@@ -45,8 +44,8 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices not
         if (meeting.StartsAt <= Now) return Errors.One("", t["This proposed time has passed; please propose another time."]);
         meeting.Status = MeetingStatus.Accepted;
         meeting.UpdatedAt = Now;
+        await NotifyAsync(pair, meeting, NoticeKinds.MeetingAccepted, ct);
         await db.SaveChangesAsync(ct);
-        await NotifyAsync(pair, meeting, MeetingNotice.Accepted, ct);
         return meeting;
     }
 
@@ -66,8 +65,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices not
         var meeting = New(pair.PairId, me, r, now);
         meeting.ReplacesId = old.Id;
         db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        await NotifyAsync(pair, meeting, MeetingNotice.Countered, ct);
+        await notices.SaveWithAsync(() => NotifyAsync(pair, meeting, NoticeKinds.MeetingCountered, ct), ct);
         return meeting;
     }
 
@@ -193,19 +191,9 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, PairNotices not
         return errors.Any ? errors : null;
     }
 
-    private enum MeetingNotice { Proposed, Accepted, Countered }
-
-    private async Task NotifyAsync(PairMember pair, Meeting meeting, MeetingNotice kind, CancellationToken ct)
-    {
-        var name = await notices.NameAsync(pair.Me, ct);
-        var when = meeting.StartsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-        await notices.SendAsync(pair.OtherId, $"/Meetings/{meeting.Id}", () => kind switch
-        {
-            MeetingNotice.Proposed => (t["{0} proposed a meeting in Tandem", name].Value, t["{0} proposed a meeting on {1} ({2} minutes). Please accept it or propose another time:", name, when, meeting.DurationMinutes].Value),
-            MeetingNotice.Accepted => (t["{0} accepted your meeting in Tandem", name].Value, t["{0} accepted the meeting on {1} ({2} minutes). See it and add it to your calendar:", name, when, meeting.DurationMinutes].Value),
-            _ => (t["{0} proposed another time in Tandem", name].Value, t["{0} proposed another time for your meeting: {1} ({2} minutes). Please accept it or propose another time:", name, when, meeting.DurationMinutes].Value),
-        }, ct);
-    }
+    private async Task NotifyAsync(PairMember pair, Meeting meeting, NoticeKind kind, CancellationToken ct) =>
+        await notices.AddAsync(kind, new Notice(pair.OtherId, $"/Meetings/{meeting.Id}",
+            [NoticeArg.Name(await notices.NameAsync(pair.Me, ct)), NoticeArg.Time(meeting.StartsAt), NoticeArg.Number(meeting.DurationMinutes)]), ct);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Shared;
 
@@ -10,8 +11,8 @@ public sealed record MessageRequest(string? Body);
 
 public sealed record MessageResponse(int Id, string SenderId, string SenderName, bool Mine, string Body, DateTime SentAt, DateTime? ReadAt);
 
-/// <summary>The pair's message thread. The other person gets an email notice without the content, once per unread batch.</summary>
-public sealed class MessageBook(TandemDb db, TimeProvider clock, PairNotices notices, IStringLocalizer<MessagesText> t, IStringLocalizer<PairsText> pt)
+/// <summary>The pair's message thread. The other person gets a notice without the content, once per unread batch.</summary>
+public sealed class MessageBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<MessagesText> t, IStringLocalizer<PairsText> pt)
 {
     public const int PageSize = 25;
 
@@ -26,13 +27,9 @@ public sealed class MessageBook(TandemDb db, TimeProvider clock, PairNotices not
         var alreadyTold = await db.Messages.AnyAsync(m => m.PairId == pairId && m.SenderId == me && m.ReadAt == null, ct);
         var message = new Message { PairId = pairId, SenderId = me, Body = r.Body.Trim(), SentAt = clock.GetUtcNow().UtcDateTime };
         db.Messages.Add(message);
-        await db.SaveChangesAsync(ct);
         if (!alreadyTold)
-        {
-            var name = await notices.NameAsync(me, ct);
-            await notices.SendAsync(pair.OtherId, $"/Messages/{pairId}", () =>
-                (t["You have a new message from {0} in Tandem", name].Value, t["{0} wrote to you in Tandem. Read and answer it here:", name].Value), ct);
-        }
+            await notices.AddAsync(NoticeKinds.MessageReceived, new Notice(pair.OtherId, $"/Messages/{pairId}", [NoticeArg.Name(await notices.NameAsync(me, ct))]), ct);
+        await db.SaveChangesAsync(ct);
         return message;
     }
 

@@ -7,7 +7,7 @@ using Tandem.Web.Shared;
 namespace Tandem.Web.Features.Notifications;
 
 [Authorize]
-public sealed class IndexModel(Notifier notifier, IStringLocalizer<NotificationsText> t) : PageModel
+public sealed class IndexModel(Notifier notifier, ViewerTime time, IStringLocalizer<NotificationsText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
     public PageResponse<NotificationResponse> Result { get; private set; } = PageResponse<NotificationResponse>.Empty(Notifier.PageSize);
@@ -15,8 +15,13 @@ public sealed class IndexModel(Notifier notifier, IStringLocalizer<Notifications
     public IReadOnlyList<NotificationResponse> Items => Result.Items;
     public int Total => Result.Total;
     public int LastPage => Result.TotalPages;
+    public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await notifier.PageAsync(User.Id(), Unread, Paging.Parse(Request.Query["page"]), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await notifier.PageAsync(User.Id(), Unread, Paging.Parse(Request.Query["page"]), ct);
+        Zone = await time.ZoneAsync(User.Id(), ct);
+    }
 
     public async Task<IActionResult> OnPostReadAsync(int? id, CancellationToken ct)
     {

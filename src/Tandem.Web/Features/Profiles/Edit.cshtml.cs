@@ -4,17 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Profiles;
 
 [Authorize]
-public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalizer<ProfilesText> t) : PageModel
+public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage userLanguage, TimeProvider clock, IStringLocalizer<ProfilesText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<ProfileGap> MissingForMentee { get; private set; } = [];
     public IReadOnlyList<ProfileGap> MissingForMentor { get; private set; } = [];
     public BigFive? Personality { get; private set; }
+    public string Language { get; private set; } = Culture.English;
 
     public sealed class InputModel
     {
@@ -50,6 +52,7 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalize
             Interests = TagList.ToInput(profile.Interests), Bio = profile.Bio, Links = profile.Links,
         };
         Describe(profile);
+        Language = await userLanguage.GetAsync(User.Id(), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -66,6 +69,15 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, IStringLocalize
             if (current is not null) Describe(current);
             return true;
         });
+    }
+
+    /// <summary>The language of the app, the notices and the emails; the page answers in it at once.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken ct)
+    {
+        var outcome = await userLanguage.SetAsync(User.Id(), language, ct);
+        if (outcome.Ok) Culture.Remember(Response, outcome.Value!, clock);
+        return await this.AnswerAsync(outcome, chosen => Culture.In(Culture.Of(chosen), () => t["Your language is saved."].Value), _ => RedirectToPage(),
+            async () => { await OnGetAsync(ct); return true; }, prefix: "");
     }
 
     private void Describe(Profile profile)

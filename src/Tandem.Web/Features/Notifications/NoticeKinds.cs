@@ -1,0 +1,151 @@
+namespace Tandem.Web.Features.Notifications;
+
+/// <summary>What a notice is about; email preferences will group kinds by it.</summary>
+public enum NoticeCategory
+{
+    Applications,
+    Matching,
+    Meetings,
+    Messages,
+    Progress,
+    Pair,
+    Events,
+}
+
+/// <summary>
+/// One kind of notice. The texts are English keys of NotificationsText with {0}-style placeholders; every text of a
+/// kind is filled from the same typed arguments (see the comment on each row for what {0}, {1}… are).
+/// </summary>
+/// <param name="Key">Stored with each notification (at most 40 characters); never rename one that has been used.</param>
+/// <param name="InApp">The line in the app's notification list.</param>
+/// <param name="Subject">The email's subject; null for kinds that never email.</param>
+/// <param name="Body">The email's text above the link.</param>
+/// <param name="EmailsByDefault">Whether the recipient is emailed (as well as told in the app) unless they choose otherwise.</param>
+/// <param name="NoteLabel">The heading of a note a person adds to this notice (a coordinator's reason), shown under the body.</param>
+public sealed record NoticeKind(
+    string Key, NoticeCategory Category, string InApp, string? Subject = null, string? Body = null, bool EmailsByDefault = false, string? NoteLabel = null)
+{
+    public bool Emails => EmailsByDefault && Subject is not null && Body is not null;
+}
+
+/// <summary>
+/// Every kind of notice Tandem sends. Adding one: a row here, its texts in
+/// Resources/Features/Notifications/NotificationsText.zh-Hans.resx, and a call to <see cref="Notices.AddAsync(NoticeKind, Notice, CancellationToken)"/>
+/// where it happens (docs/architecture.md, "Notices").
+/// </summary>
+public static class NoticeKinds
+{
+    // Applications — {0} cohort, {1} role (a term: "mentee" or "mentor"), {2} the applicant's name.
+    public static readonly NoticeKind ApplicationAccepted = new("application-accepted", NoticeCategory.Applications,
+        "Your application to {0} was accepted.",
+        "Your application to {0} was accepted",
+        "Hello {2},\n\nYour application to join {0} as a {1} was accepted. We will let you know when pairs are published.",
+        EmailsByDefault: true, NoteLabel: "The coordinator's reason:");
+
+    public static readonly NoticeKind ApplicationWaitlisted = new("application-waitlisted", NoticeCategory.Applications,
+        "Your application to {0} is on the waitlist.",
+        "You are on the waitlist for {0}",
+        "Hello {2},\n\nYour application to join {0} as a {1} is on the waitlist. We will let you know if a place opens up.",
+        EmailsByDefault: true, NoteLabel: "The coordinator's reason:");
+
+    public static readonly NoticeKind ApplicationDeclined = new("application-declined", NoticeCategory.Applications,
+        "Your application to {0} was declined.",
+        "Your application to {0} was declined",
+        "Hello {2},\n\nYour application to join {0} as a {1} was declined.",
+        EmailsByDefault: true, NoteLabel: "The coordinator's reason:");
+
+    // Matching — {0} the recipient's name, {1} the partner's name, {2} cohort, {3} the partner's email, {4} the cohort's start (a date), {5} minimum meetings.
+    public static readonly NoticeKind PairedWithMentor = new("paired-with-mentor", NoticeCategory.Matching,
+        "You have been paired with {1} as your mentor in {2}.",
+        "Your Tandem mentor: {1}",
+        "Hello {0},\n\nYou have been paired with {1} as your mentor in {2}. {1}'s email: {3}\n\nWhat happens next: please write to your mentor within a week to arrange your first meeting; the cohort starts on {4}. Agree on your goals and how you will meet, and meet at least {5} times over the six months. Bring specific questions to each meeting.",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind PairedWithMentee = new("paired-with-mentee", NoticeCategory.Matching,
+        "You have been paired with {1} as your mentee in {2}.",
+        "Your Tandem mentee: {1}",
+        "Hello {0},\n\nYou have been paired with {1} as your mentee in {2}. {1}'s email: {3}\n\nWhat happens next: {1} will write to you within a week to arrange your first meeting; the cohort starts on {4}. Agree on goals and expectations together, and meet at least {5} times over the six months.",
+        EmailsByDefault: true);
+
+    // Meetings — {0} who did it, {1} when the meeting starts, {2} its length in minutes.
+    public static readonly NoticeKind MeetingProposed = new("meeting-proposed", NoticeCategory.Meetings,
+        "{0} proposed a meeting on {1}.",
+        "{0} proposed a meeting in Tandem",
+        "{0} proposed a meeting on {1} ({2} minutes). Please accept it or propose another time:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind MeetingAccepted = new("meeting-accepted", NoticeCategory.Meetings,
+        "{0} accepted the meeting on {1}.",
+        "{0} accepted your meeting in Tandem",
+        "{0} accepted the meeting on {1} ({2} minutes). See it and add it to your calendar:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind MeetingCountered = new("meeting-countered", NoticeCategory.Meetings,
+        "{0} proposed another time for your meeting: {1}.",
+        "{0} proposed another time in Tandem",
+        "{0} proposed another time for your meeting: {1} ({2} minutes). Please accept it or propose another time:",
+        EmailsByDefault: true);
+
+    // Messages — {0} the sender's name. Never the message itself: it is the pair's.
+    public static readonly NoticeKind MessageReceived = new("message", NoticeCategory.Messages,
+        "{0} sent you a message.",
+        "You have a new message from {0} in Tandem",
+        "{0} wrote to you in Tandem. Read and answer it here:",
+        EmailsByDefault: true);
+
+    // Reminders (the reminders job) — the email says what the app says.
+    /// <summary>{0} meetings held, {1} expected by now, {2} the mentor's name.</summary>
+    public static readonly NoticeKind ReminderBehind = Reminder("reminder-behind",
+        "You have held {0} of the {1} meetings expected by now with {2}. Propose your next meeting.", "Time for your next meeting");
+
+    /// <summary>{0} the other person's name, {1} minimum meetings.</summary>
+    public static readonly NoticeKind ReminderAtRisk = Reminder("reminder-atrisk",
+        "Your pair with {0} is at risk of not reaching {1} meetings before the cohort ends. Please get in touch this week.", "Your pair needs attention");
+
+    /// <summary>{0} the other person's name, {1} when the meeting starts.</summary>
+    public static readonly NoticeKind ReminderMeetingSoon = Reminder("reminder-meetingsoon",
+        "Reminder: your meeting with {0} starts at {1}.", "Your meeting is coming up");
+
+    /// <summary>{0} the month of the check-in, {1} the other person's name.</summary>
+    public static readonly NoticeKind ReminderCheckInDue = Reminder("reminder-checkindue",
+        "Your month-{0} check-in for your pair with {1} is due.", "Your check-in is due");
+
+    /// <summary>{0} cohort, {1} the other person's name.</summary>
+    public static readonly NoticeKind ReminderFeedbackDue = Reminder("reminder-feedbackdue",
+        "The cohort {0} is ending: please give your feedback and feedforward for {1}.", "Your feedback is due");
+
+    // The pair's closure — in the app only.
+    public static readonly NoticeKind PairCompleted = new("pair-completed", NoticeCategory.Pair,
+        "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.");
+
+    public static readonly NoticeKind PairClosedEarly = new("pair-closed", NoticeCategory.Pair,
+        "Your pair was closed early. You can still share your closing words.");
+
+    /// <summary>{0} who wrote the note.</summary>
+    public static readonly NoticeKind Gratitude = new("gratitude", NoticeCategory.Pair,
+        "{0} left you a gratitude note.");
+
+    public static readonly NoticeKind PairRepaired = new("pair-published", NoticeCategory.Pair,
+        "You have a new mentoring pair.");
+
+    // Events — {0} the event's title, {1} when it starts.
+    public static readonly NoticeKind EventSeatOpened = new("event-seat", NoticeCategory.Events,
+        "A seat opened up: you are now going to \"{0}\" ({1}).",
+        "A seat opened up: {0}",
+        "Good news: a seat opened up and you are now going to \"{0}\" ({1}). If you can no longer come, please cancel so the next person can join.",
+        EmailsByDefault: true);
+
+    public static IReadOnlyList<NoticeKind> All { get; } =
+    [
+        ApplicationAccepted, ApplicationWaitlisted, ApplicationDeclined, PairedWithMentor, PairedWithMentee,
+        MeetingProposed, MeetingAccepted, MeetingCountered, MessageReceived,
+        ReminderBehind, ReminderAtRisk, ReminderMeetingSoon, ReminderCheckInDue, ReminderFeedbackDue,
+        PairCompleted, PairClosedEarly, Gratitude, PairRepaired, EventSeatOpened,
+    ];
+
+    /// <summary>Words passed as <see cref="NoticeArgType.Term"/> arguments.</summary>
+    public static IReadOnlyList<string> Terms { get; } = ["mentee", "mentor"];
+
+    private static NoticeKind Reminder(string key, string text, string subject) =>
+        new(key, NoticeCategory.Progress, text, subject, text, EmailsByDefault: true);
+}
