@@ -3,7 +3,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Faq;
@@ -37,6 +40,8 @@ public static class PublicCache
             .Tag(Tag)
             // The language comes from the query, a cookie or Accept-Language: vary by the one the request resolved to.
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+        services.AddSingleton<ITempDataProvider>(sp => new QuietTempData(
+            ActivatorUtilities.CreateInstance<CookieTempDataProvider>(sp), sp.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name!));
         services.AddMemoryCache();
         services.AddSingleton<PublicData>();
         services.AddSingleton<IInterceptor, PublicDataInvalidation>();
@@ -62,6 +67,22 @@ public static class PublicCache
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The cookie TempData provider, except that it does not clear a cookie the request did not bring. The layout reads the
+/// flash on every page, and the plain provider then answers every page with a Set-Cookie that clears it; the output
+/// cache never stores a response that sets a cookie, so no public page could be stored.
+/// </summary>
+internal sealed class QuietTempData(CookieTempDataProvider inner, string cookieName) : ITempDataProvider
+{
+    public IDictionary<string, object> LoadTempData(HttpContext context) => inner.LoadTempData(context);
+
+    public void SaveTempData(HttpContext context, IDictionary<string, object> values)
+    {
+        if (values.Count == 0 && !context.Request.Cookies.Keys.Any(k => k.StartsWith(cookieName, StringComparison.Ordinal))) return;
+        inner.SaveTempData(context, values);
     }
 }
 
