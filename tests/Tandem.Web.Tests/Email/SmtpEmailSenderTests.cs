@@ -148,7 +148,9 @@ public sealed class SmtpEmailSenderTests
     {
         var data = Path.Combine(Path.GetTempPath(), "tandem-data-" + Guid.NewGuid().ToString("N"));
         using var factory = new DevelopmentFactory(data);
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/account/register",
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");  // the email speaks the language the person registered in
+        var response = await client.PostAsJsonAsync("/api/v1/account/register",
             new { email = "new.member@example.com", password = "Passw0rd-long-enough" }, TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var mail = Outbox.Read(Path.Combine(data, "outbox")).ShouldHaveSingleItem();

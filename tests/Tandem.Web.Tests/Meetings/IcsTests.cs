@@ -127,6 +127,18 @@ public sealed class IcsTests
     }
 
     /// <summary>Writes the text to a file and lets python3-icalendar parse it; fails (never skips) when the parser is missing.</summary>
+    [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
+    public async Task FirstVisitsToTheCalendarPageAtOnceAllGetTheSameSecretLink(Db provider)
+    {
+        using var w = await PairWorld.CreateAsync(provider);
+        var page = await w.Factory.PageClientAsync(PairWorld.Mentee);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => page.GetAsync("/Meetings/Calendar", TestContext.Current.CancellationToken)));
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var links = await Task.WhenAll(responses.Select(async r =>
+            (await Pages.ParseAsync(await r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))).QuerySelector("#feed-url")!.GetAttribute("value")));
+        links.Distinct().ShouldHaveSingleItem().ShouldNotBeNullOrEmpty();
+    }
+
     private static async Task<JsonElement> ParseAsync(string ics)
     {
         const string python = "/usr/bin/python3";

@@ -44,13 +44,32 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
     public async Task<string?> UserOfFeedAsync(string token, CancellationToken ct) =>
         string.IsNullOrEmpty(token) ? null : await db.CalendarFeeds.AsNoTracking().Where(f => f.Token == token).Select(f => f.UserId).SingleOrDefaultAsync(ct);
 
-    public async Task<string> TokenAsync(string me, CancellationToken ct) =>
-        await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == me).Select(f => f.Token).SingleOrDefaultAsync(ct) ?? await RegenerateAsync(me, ct);
+    public async Task<string> TokenAsync(string me, CancellationToken ct)
+    {
+        var token = await ExistingTokenAsync(me, ct);
+        if (token is not null) return token;
+        try
+        {
+            // Insert only: a first visit never replaces a link another request has just handed out.
+            db.CalendarFeeds.Add(new CalendarFeed { UserId = me, Token = NewToken(), CreatedAt = clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(ct);
+            return await ExistingTokenAsync(me, ct) ?? throw new InvalidOperationException("The calendar feed could not be created.");
+        }
+        catch (DbUpdateException)
+        {
+            // Two first visits raced (two tabs, a prefetch): the other one created the feed; both show its link.
+            db.ChangeTracker.Clear();
+            return await ExistingTokenAsync(me, ct) ?? throw new InvalidOperationException("The calendar feed could not be created.");
+        }
+    }
+
+    private Task<string?> ExistingTokenAsync(string me, CancellationToken ct) =>
+        db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == me).Select(f => (string?)f.Token).SingleOrDefaultAsync(ct);
 
     /// <summary>A new random 32-byte secret; the old link stops working at once.</summary>
     public async Task<string> RegenerateAsync(string me, CancellationToken ct)
     {
-        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = NewToken();
         var feed = await db.CalendarFeeds.SingleOrDefaultAsync(f => f.UserId == me, ct);
         if (feed is null) db.CalendarFeeds.Add(feed = new CalendarFeed { UserId = me, Token = token });
         feed.Token = token;
@@ -58,6 +77,8 @@ public sealed class MeetingCalendar(TandemDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         return token;
     }
+
+    private static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private async Task<Dictionary<string, IcsPerson>> PeopleAsync(IReadOnlyList<Row> rows, CancellationToken ct)
     {
