@@ -99,9 +99,9 @@ public static class AppSetup
         builder.AddTandemTelemetry();
 
         // Feature services: one line per feature, in the order of the folders.
-        services.AddScoped<DemoData>();
+        services.AddScoped<DemoData>().AddScoped<LargeProgram>();
         services.AddScoped<FaqEditor>();
-        services.AddScoped<ProgramOverview>();
+        services.AddPublicCache().AddScoped<ProgramOverview>();
         services.AddScoped<MentorDirectory>();
         services.AddScoped<ContactMessages>();
         services.AddScoped<ProfileEditor>();
@@ -148,6 +148,8 @@ public static class AppSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication, so signed-in requests are never answered from it.
+        app.UseOutputCache();
     }
 
     public static void MapTandem(this WebApplication app)

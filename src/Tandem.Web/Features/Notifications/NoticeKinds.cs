@@ -75,6 +75,19 @@ public static class NoticeKinds
         "Hello {0},\n\nYou have been paired with {1} as your mentee in {2}. {1}'s email: {3}\n\nWhat happens next: {1} will write to you within a week to arrange your first meeting; the cohort starts on {4}. Agree on goals and expectations together, and meet at least {5} times over the six months.",
         EmailsByDefault: true);
 
+    // Publishing a matching, to those it leaves out — {0} the recipient's name, {1} cohort.
+    public static readonly NoticeKind MatchingLeftUnmatched = new("matching-unmatched", NoticeCategory.Matching,
+        "The pairs of {1} are published; we could not find you a mentor this time.",
+        "{1}: no mentor this time",
+        "Hello {0},\n\nThe pairs of {1} have been published. We are sorry: we could not find a mentor for you this time. Your application stays on record; you are welcome to apply to the next cohort, and we will tell you if a place opens up.",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind MatchingStillWaitlisted = new("matching-waitlisted", NoticeCategory.Matching,
+        "The pairs of {1} are published; you remain on the waitlist.",
+        "{1}: you remain on the waitlist",
+        "Hello {0},\n\nThe pairs of {1} have been published and no place has opened up for you. You remain on the waitlist: we will tell you if one does, and you are welcome to apply to the next cohort.",
+        EmailsByDefault: true);
+
     // Meetings — {0} who did it, {1} when the meeting starts, {2} its length in minutes.
     public static readonly NoticeKind MeetingProposed = new("meeting-proposed", NoticeCategory.Meetings,
         "{0} proposed a meeting on {1}.",
@@ -222,6 +235,7 @@ public static class NoticeKinds
     public static IReadOnlyList<NoticeKind> All { get; } =
     [
         ApplicationAccepted, ApplicationWaitlisted, ApplicationDeclined, PairedWithMentor, PairedWithMentee,
+        MatchingLeftUnmatched, MatchingStillWaitlisted,
         MeetingProposed, MeetingAccepted, MeetingCountered, MeetingCancelled, MeetingRescheduled, MessageReceived,
         WorkShared, WorkComment, ResourceRecommended, IntroductionMade, WorkbookShared, WorkbookComment, FeedbackGiven, FeedbackAvailable,
         ReminderBehind, ReminderAtRisk, ReminderMeetingSoon, ReminderCheckInDue, ReminderFeedbackDue,
