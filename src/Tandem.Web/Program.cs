@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTandem();
 
 var app = builder.Build();
+if (args is ["seed", .. var seedArgs]) return await LargeProgram.RunCommandAsync(app.Services, seedArgs);
 
 app.UseTandem();
 app.MapTandem();

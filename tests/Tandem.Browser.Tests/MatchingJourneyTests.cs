@@ -44,10 +44,15 @@ public sealed class MatchingJourneyTests(BrowserFixture app)
         await Assertions.Expect(page.Locator("#rules li")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#proposals .locked")).ToHaveCountAsync(1);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish the pairs" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Cohorts/Details/{cohortId}");
-        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Published 6 pairs");
+        // Publish is at the top and asks for confirmation, listing who will be told what.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publish the pairs" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Matching/{cohortId}/Publish");
+        await Assertions.Expect(page.Locator("#consequences")).ToContainTextAsync("2 accepted mentees left without a mentor are told so.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish 6 pairs anyway" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Matching/{cohortId}");
+        await Assertions.Expect(page.Locator(".alert-success").First).ToContainTextAsync("Published 6 pairs");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.Locator("#published")).ToContainTextAsync("This matching is published: 6 pairs");
         (await app.Factory.WithDbAsync(d => d.Pairs.CountAsync(p => p.CohortId == cohortId))).ShouldBe(6);
     }
 

@@ -123,6 +123,50 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
         await Assertions.Expect(mentee.Locator("#meetings")).ToContainTextAsync("1");
     }
 
+    [Fact]
+    public async Task OnAPhoneTheMenteeProposesASuggestedTimeTheMentorCountersAndTheThreadShowsBothTimes()
+    {
+        var clock = new FakeClock(new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddHours(2), TimeSpan.Zero));
+        using var factory = new TandemFactory(clock: clock);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        var pairId = await PairAsync(factory, clock.GetUtcNow().UtcDateTime);
+
+        var mentee = await PageAsync(baseUrl);
+        await mentee.SetViewportSizeAsync(BrowserFixture.PhoneWidth, 844);
+        await app.SignInAsync(mentee, "lin.mei@example.com");
+        await mentee.GotoAsync($"/Meetings/Pair/{pairId}");
+        await Assertions.Expect(mentee.Locator("#assistant button.suggestion")).ToHaveCountAsync(3);
+        (await BrowserFixture.HorizontalOverflowAtPhoneWidthAsync(mentee)).ShouldBe(0);
+        await mentee.GetByLabel("Your questions, sent with the time you pick").FillAsync("How do I negotiate my first raise?");
+        await mentee.Locator("#assistant button.suggestion").First.ClickAsync();
+        await Assertions.Expect(mentee.GetByRole(AriaRole.Status)).ToContainTextAsync("Your proposal is sent.");
+
+        var mentor = await PageAsync(baseUrl);
+        await mentor.SetViewportSizeAsync(BrowserFixture.PhoneWidth, 844);
+        await app.SignInAsync(mentor, "guo.hua@example.com");
+        await mentor.GotoAsync($"/Meetings/Pair/{pairId}");
+        await mentor.Locator("#meetings a").First.ClickAsync();
+        await Assertions.Expect(mentor.Locator("#current-proposal")).ToContainTextAsync("for Lin Mei (Asia/Shanghai)");
+        (await BrowserFixture.HorizontalOverflowAtPhoneWidthAsync(mentor)).ShouldBe(0);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var counter = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, london).Date.AddDays(4).AddHours(10);
+        await mentor.Locator("#Input_StartsAt").FillAsync(counter.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await mentor.GetByRole(AriaRole.Button, new() { Name = "Propose another time" }).ClickAsync();
+        await Assertions.Expect(mentor.GetByRole(AriaRole.Status)).ToContainTextAsync("You proposed another time.");
+        var meetingUrl = mentor.Url;
+
+        await mentee.GotoAsync(meetingUrl);
+        await Assertions.Expect(mentee.Locator("#history li")).ToHaveCountAsync(2);
+        await Assertions.Expect(mentee.Locator("#current-proposal")).ToContainTextAsync("Guo Hua proposed this time");
+        await Assertions.Expect(mentee.Locator("#current-proposal")).ToContainTextAsync("for Guo Hua (Europe/London)");
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Assertions.Expect(mentee.Locator("#status")).ToContainTextAsync("Accepted");
+        (await mentee.ContentAsync()).ShouldNotContain("Declined");
+    }
+
     private async Task<IPage> PageAsync(string baseUrl)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US" });

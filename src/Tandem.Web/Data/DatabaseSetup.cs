@@ -32,11 +32,12 @@ public static class DatabaseSetup
               ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Tandem is not set.")
             : SqliteConnectionString(configuration, environment);
 
-        // Features, Identity and Data Protection ask for TandemDb and get the provider's subclass.
+        // Features, Identity and Data Protection ask for TandemDb and get the provider's subclass. A feature that must
+        // see every save (the public pages' cache) registers an IInterceptor.
         if (provider == DatabaseProvider.Postgres)
-            services.AddDbContext<TandemDb, PostgresTandemDb>(options => Configure(options, provider, connectionString));
+            services.AddDbContext<TandemDb, PostgresTandemDb>((sp, options) => Configure(options, provider, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         else
-            services.AddDbContext<TandemDb, SqliteTandemDb>(options => Configure(options, provider, connectionString));
+            services.AddDbContext<TandemDb, SqliteTandemDb>((sp, options) => Configure(options, provider, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         return services;
     }
 
@@ -48,7 +49,7 @@ public static class DatabaseSetup
         return options;
     }
 
-    private static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         // Migrate logs its lock and "no migrations were applied" at every start: debug only.
         // "Applying migration" stays where operators see it.
@@ -60,6 +61,7 @@ public static class DatabaseSetup
             options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         else
             options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
+        return options;
     }
 
     /// <summary>SQLite file under the data folder (Data:Folder, default App_Data), created on first run.</summary>

@@ -21,7 +21,9 @@ public static class DemoCommunity
         var cohorts = await db.Cohorts.AsNoTracking().OrderBy(c => c.StartsOn).ToListAsync(ct);
         var open = cohorts.First(c => c.Status == CohortStatus.Open);
         var past = cohorts.Last(c => c.Status == CohortStatus.Closed);
+        var running = cohorts.First(c => c.Status == CohortStatus.Active);
         var openMentees = await AcceptedMenteesAsync(db, open.Id, ct);
+        var runningMentees = await AcceptedMenteesAsync(db, running.Id, ct);
         var pastMentees = await AcceptedMenteesAsync(db, past.Id, ct);
 
         db.LibraryItems.AddRange(Library(now, menteeId));
@@ -58,7 +60,14 @@ public static class DemoCommunity
             CohortId = open.Id, Title = "Mentor briefing: the first meeting", StartsAt = day.AddDays(22).AddHours(12), EndsAt = day.AddDays(22).AddHours(13),
             Link = "https://meet.example.com/tandem-mentors", Audience = Audience.Mentors, CreatedAt = now,
         };
-        db.Webinars.AddRange(webinarPast, webinarNext, webinarMentors);
+        // The demo mentee's own cohort (the running one) meets next week; she is registered and the board has dilemmas.
+        var webinarRunning = new Webinar
+        {
+            CohortId = running.Id, Title = "Dilemmas at work: asking for what you are worth", StartsAt = day.AddDays(8).AddHours(11), EndsAt = day.AddDays(8).AddHours(12.5),
+            Link = "https://meet.example.com/tandem-dilemmas-running", Capacity = 40, Audience = Audience.Mentees, CreatedAt = now.AddDays(-10),
+            Description = "Mid-programme dilemma session for the running cohort. Post yours before Thursday.",
+        };
+        db.Webinars.AddRange(webinarPast, webinarNext, webinarMentors, webinarRunning);
         db.Workbooks.AddRange(Workbooks(now));
         await db.SaveChangesAsync(ct);
 
@@ -76,6 +85,8 @@ public static class DemoCommunity
             db.EventRsvps.Add(new EventRsvp { EventId = pastLunch.Id, UserId = u, Status = RsvpStatus.Going, RespondedAt = now.AddDays(-50), Attended = true });
             db.WebinarRegistrations.Add(new WebinarRegistration { WebinarId = webinarPast.Id, UserId = u, Status = RegistrationStatus.Registered, RegisteredAt = now.AddDays(-35), Attended = u != pastMentees[0] });
         }
+        foreach (var u in runningMentees.Take(7).Append(menteeId).Distinct())
+            db.WebinarRegistrations.Add(new WebinarRegistration { WebinarId = webinarRunning.Id, UserId = u, Status = RegistrationStatus.Registered, RegisteredAt = now.AddDays(-3) });
         foreach (var u in openMentees.Take(6))
             db.WebinarRegistrations.Add(new WebinarRegistration { WebinarId = webinarNext.Id, UserId = u, Status = RegistrationStatus.Registered, RegisteredAt = now.AddHours(-20) });
 
@@ -84,6 +95,7 @@ public static class DemoCommunity
         {
             (webinarPast, pastMentees, DilemmasPast),
             (webinarNext, openMentees, DilemmasNext),
+            (webinarRunning, runningMentees, DilemmasRunning),
         };
         var solutions = new List<(DilemmaSolution Solution, int Votes, List<string> Voters)>();
         foreach (var (webinar, mentees, dilemmas) in boards)
@@ -144,6 +156,16 @@ public static class DemoCommunity
             ["Send two bullet points before the meeting so your topic is on the agenda.", "Agree with a colleague that she will bring you in: 'Min, what do you think?'"]),
         ("Being the only woman on the team", "I'm the only woman among nine engineers and I'm always asked to take notes.", false,
             ["Propose a rotation for note-taking for everyone."]),
+    ];
+
+    private static readonly (string Title, string Body, bool Anonymous, string[] Answers)[] DilemmasRunning =
+    [
+        ("My manager says 'next year' about my raise, every year", "Third review in a row with great feedback and no raise. How do I make it concrete this time?", true,
+            ["Ask what exactly would justify the raise, and agree a date to review it in writing.", "Bring two market salary figures and one result with a number on it."]),
+        ("A promotion that means moving cities", "I'm offered a team lead role in Shenzhen. My partner's job is in Beijing.", false,
+            ["Ask whether the role could start hybrid for six months.", "List what each of you would gain and lose; decide together, not alone."]),
+        ("Taking credit for a shared project", "A colleague presented our joint project to the director as his own.", true,
+            ["Send a short recap email to the director with both names and your part.", "Talk to him first: assume oversight, ask for joint presentations from now on."]),
     ];
 
     private static IEnumerable<Workbook> Workbooks(DateTime now) =>

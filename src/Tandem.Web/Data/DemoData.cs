@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Memberships;
+using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Profiles;
 using Tandem.Web.Features.Programs;
 using Tandem.Web.Shared;
@@ -28,6 +30,24 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         new("mentor", "mentor@tandem.local"),
         new("mentee", "mentee@tandem.local"),
     ];
+
+    /// <summary>The three demo accounts, then a mentee and a mentor of an at-risk pair (never met, silent for weeks)
+    /// so the pace nudges and the coordinator's alerts can be seen from the pair's side.</summary>
+    public static async Task<IReadOnlyList<DemoSignIn>> SignInsAsync(TandemDb db, CancellationToken ct)
+    {
+        var atRisk = await db.Pairs.AsNoTracking()
+            .Where(p => p.Status == PairStatus.Active && db.Cohorts.Any(c => c.Id == p.CohortId && c.Status == CohortStatus.Active)
+                        && db.Meetings.Any(m => m.PairId == p.Id) && !db.Meetings.Any(m => m.PairId == p.Id && m.Status != MeetingStatus.Cancelled))
+            .OrderBy(p => p.Id)
+            .Select(p => new
+            {
+                Mentee = db.Users.Where(u => u.Id == p.MenteeId).Select(u => u.Email).FirstOrDefault(),
+                Mentor = db.Users.Where(u => u.Id == p.MentorId).Select(u => u.Email).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
+        return atRisk is { Mentee: { } mentee, Mentor: { } mentor }
+            ? [.. SignIns, new("mentee (at-risk pair)", mentee), new("mentor (at-risk pair)", mentor)]
+            : SignIns;
+    }
 
     public const int OpenCohortMentors = 60, OpenCohortMentees = 150, PastCohortPublicMentors = 25;
 
@@ -88,8 +108,11 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
             rnd.WeightedRandom([Seniority.Executive, Seniority.Senior, Seniority.MidManagement], [0.35f, 0.40f, 0.25f]), rnd.Bool(0.88f), now)).ToList();
         var menteePool = Enumerable.Range(0, 200).Select(_ => people.Create(
             rnd.WeightedRandom([Seniority.Entry, Seniority.Junior, Seniority.MidManagement], [0.35f, 0.45f, 0.20f]), true, now)).ToList();
+        // Everyone in the demo signs in with the demo password: one hash (PBKDF2 is slow on purpose) shared by all rows.
+        var sharedHash = users.PasswordHasher.HashPassword(mentor, Password);
         foreach (var p in mentorPool.Concat(menteePool))
         {
+            p.User.PasswordHash = sharedHash;
             db.Users.Add(p.User);
             db.Profiles.Add(p.Profile);
         }
@@ -142,7 +165,7 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         await DemoMatching.SeedAsync(db, program.Id, mentee.Id, ct);
         await DemoPairsSpace.SeedAsync(db, clock, ct);
         await DemoCommunity.SeedAsync(db, now, mentor.Id, mentee.Id, ct);
-        return SignIns;
+        return await SignInsAsync(db, ct);
 
         // Local helpers keep the narrative above readable; they share its random stream and dates.
         Cohort NewCohort(MentorshipProgram p, DateOnly startsOn, CohortStatus status, DateOnly? opens = null, DateOnly? closes = null) => new()

@@ -46,6 +46,8 @@ public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<Use
     public DbSet<MeetingNote> MeetingNotes => Set<MeetingNote>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<QueuedEmail> QueuedEmails => Set<QueuedEmail>();
+    public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
+    public DbSet<NoticeDigest> NoticeDigests => Set<NoticeDigest>();
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<PairFeedback> PairFeedback => Set<PairFeedback>();

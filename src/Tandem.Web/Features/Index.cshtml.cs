@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tandem.Web.Features.Public;
@@ -6,6 +7,7 @@ namespace Tandem.Web.Features;
 
 /// <summary>The program overview: what it is, how it works, who it is for and how to join.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = Tandem.Web.Features.Public.PublicCache.PolicyName)]
 public sealed class IndexModel(ProgramOverview overview) : PageModel
 {
     public OverviewResponse? Overview { get; private set; }

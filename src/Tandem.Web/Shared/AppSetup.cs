@@ -89,6 +89,8 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Coordinator", Roles.Coordinator);
+                // The cohort hub moved to /Cohorts/{id}; links and bookmarks to its old address keep working.
+                o.Conventions.AddPageRoute("/Cohorts/Details", "Cohorts/Details/{id:int}");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(FeatureText.For(type)));
@@ -102,15 +104,16 @@ public static class AppSetup
         builder.AddTandemTelemetry();
 
         // Feature services: one line per feature, in the order of the folders.
-        services.AddScoped<DemoData>();
+        services.AddScoped<DemoData>().AddScoped<LargeProgram>();
         services.AddScoped<FaqEditor>();
-        services.AddScoped<ProgramOverview>();
+        services.AddPublicCache().AddScoped<ProgramOverview>();
         services.AddScoped<MentorDirectory>();
         services.AddScoped<ContactMessages>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
-        services.AddScoped<CohortTransitions>();
+        services.AddScoped<CohortTransitions>().AddScoped<CohortHub>();
+        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>().AddScoped<Features.Imports.MemberImport>();
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
@@ -119,11 +122,13 @@ public static class AppSetup
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.EmailQueue>().AddSingleton<Features.Notifications.EmailQueueSignal>().AddHostedService<Features.Notifications.EmailQueueService>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
+        services.AddScoped<Features.Notifications.NoticeDigestJob>().AddScoped<Features.Notifications.NoticePreferences>().AddHostedService<Features.Notifications.NoticeDigestService>();
         services.AddScoped<Features.CheckIns.CheckInBook>();
         services.AddScoped<Features.Feedback.FeedbackBook>().AddScoped<Features.Feedback.FeedforwardThemes>();
         services.AddScoped<Features.Closure.ClosureBook>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
         services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
+        services.AddScoped<SchedulingAssistant>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();
         services.AddScoped<MentorGuidance>();
@@ -153,6 +158,8 @@ public static class AppSetup
         app.UseRevokedTokenCheck();
         app.UseTandemRateLimits();
         app.UseAuthorization();
+        // After authentication, so signed-in requests are never answered from it.
+        app.UseOutputCache();
     }
 
     public static void MapTandem(this WebApplication app)
@@ -170,6 +177,10 @@ public static class AppSetup
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();
+        Features.Reports.ReportsApi.MapReports(api);
+        Features.Dashboard.DashboardApi.MapDashboard(api);
+        Features.Members.MembersApi.MapMembers(api);
+        Features.Imports.ImportsApi.MapImports(api);
         api.MapMemberships();
         api.MapApplications();
         api.MapMatching();

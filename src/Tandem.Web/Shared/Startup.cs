@@ -32,7 +32,7 @@ public static class Startup
             if (seedDemo && !await db.Programs.AnyAsync())
                 signIns = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
             else if (seedDemo)
-                signIns = DemoData.SignIns;
+                signIns = await DemoData.SignInsAsync(db, CancellationToken.None);
             await ProgramDefaults.EnsureAsync(db, CancellationToken.None);
         }, CancellationToken.None);
         if (signIns is not null)
@@ -46,7 +46,7 @@ public static class Startup
         Console.WriteLine($"Tandem is running at {url}");
         Console.WriteLine("Demo sign-ins (password for all: " + DemoData.Password + "):");
         foreach (var s in signIns)
-            Console.WriteLine($"  {s.Role,-12} {s.Email}");
+            Console.WriteLine($"  {s.Role,-22} {s.Email}");
         Console.WriteLine($"API docs: {url}/api/docs   Outbox (.eml): {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Email.EmailOptions>>().Value.PickupFolder}");
         Console.WriteLine();
     }

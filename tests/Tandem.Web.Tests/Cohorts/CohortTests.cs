@@ -96,12 +96,12 @@ public sealed class CohortTests : IDisposable
 
         foreach (var to in new[] { "Open", "Matching", "Active", "Closing", "Closed" })
         {
-            var step = await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to });
+            var step = await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to, confirm = true });
             step.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await step.JsonAsync()).GetProperty("status").GetString().ShouldBe(to);
+            (await step.JsonAsync()).GetProperty("cohort").GetProperty("status").GetString().ShouldBe(to);
             if (to == "Active")
             {
-                var back = await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Open" });
+                var back = await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Open", confirm = true });
                 (await back.ErrorTextAsync()).ShouldBe("A cohort in Active can only move to Closing.");
             }
         }
@@ -136,7 +136,7 @@ public sealed class CohortTests : IDisposable
         var id = await AddCohortAsync(f, "Race");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            clients[i % 2].PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Open" })));
+            clients[i % 2].PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Open", confirm = true })));
 
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
         responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(5);
@@ -172,8 +172,8 @@ public sealed class CohortTests : IDisposable
     {
         var client = await CoordinatorAsync();
         var id = await AddCohortAsync(factory, "2026 Spring");
-        (await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Open", version = 0 })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var stale = await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Matching", version = 0 });
+        (await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Open", version = 0, confirm = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await client.PostAsJsonAsync($"/api/v1/cohorts/{id}/transition", new { to = "Matching", version = 0, confirm = true });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await factory.WithDbAsync(db => db.Cohorts.SingleAsync(c => c.Id == id))).Status.ShouldBe(CohortStatus.Open);
     }
@@ -248,18 +248,22 @@ public sealed class CohortTests : IDisposable
             await db.SaveChangesAsync();
         });
 
+        details.ShouldBe($"/Cohorts/{id}");
         var page = await Pages.GetDocumentAsync(browser, details);
         page.QuerySelector("#counts tr[data-role=Mentee] td[data-status=Submitted]")!.TextContent.ShouldBe("1");
-        page.QuerySelector("#transition")!.TextContent.ShouldBe("Move to Open");
-        var moved = await Pages.PostFormAsync(browser, details, new() { ["to"] = "Open", ["version"] = "0" }, handler: "Transition");
+        page.QuerySelector("#transition")!.TextContent.ShouldBe("Move to Open…");
+        var confirm = page.QuerySelector("#transition")!.GetAttribute("href")!;
+        confirm.ShouldBe($"/Cohorts/{id}/Transition/Open");
+        var moved = await Pages.PostFormAsync(browser, confirm, new() { ["version"] = "0" });
         moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Pages.GetDocumentAsync(browser, details)).QuerySelector("#status")!.TextContent.ShouldBe("Open");
 
-        // A second coordinator's page still shows the Draft version: they get a clear message, not an error page.
-        var stale = await Pages.PostFormAsync(browser, details, new() { ["to"] = "Open", ["version"] = "0" }, handler: "Transition");
+        // A second coordinator's confirmation page still shows the Draft version: they get a clear message, not an error page.
+        var stale = await Pages.PostFormAsync(browser, $"/Cohorts/{id}/Transition/Matching", new() { ["version"] = "0" });
         stale.StatusCode.ShouldBe(HttpStatusCode.OK);
         Pages.Errors(await Pages.ParseAsync(await stale.Content.ReadAsStringAsync()))
             .ShouldContain("Someone else changed this cohort's status meanwhile; it is now Open. Reload the page and try again.");
+        (await factory.WithDbAsync(db => db.Cohorts.SingleAsync())).Status.ShouldBe(CohortStatus.Open);
 
         var edit = await Pages.PostFormAsync(browser, $"/Cohorts/Edit/{id}", new()
         {
@@ -278,7 +282,7 @@ public sealed class CohortTests : IDisposable
     {
         await factory.CreateUserAsync("member@example.com");
         await AddCohortAsync(factory, "Any");
-        HttpRequestMessage Request() => new(new HttpMethod(method), url) { Content = JsonContent.Create(new { to = "Open", name = "x" }) };
+        HttpRequestMessage Request() => new(new HttpMethod(method), url) { Content = JsonContent.Create(new { to = "Open", name = "x", confirm = true }) };
         (await factory.Anonymous().SendAsync(Request())).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await (await factory.ApiClientAsync("member@example.com")).SendAsync(Request())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await factory.WithDbAsync(db => db.Cohorts.SingleAsync())).Status.ShouldBe(CohortStatus.Draft);
@@ -289,6 +293,8 @@ public sealed class CohortTests : IDisposable
     [InlineData("/Cohorts/Create", true)]
     [InlineData("/Cohorts/Edit/1", true)]
     [InlineData("/Cohorts/Details/1", true)]
+    [InlineData("/Cohorts/1", true)]
+    [InlineData("/Cohorts/1/Transition/Open", true)]
     public async Task CohortPagesNeedASignInAndCoordinatorPagesACoordinator(string url, bool coordinatorOnly)
     {
         await factory.CreateUserAsync("member@example.com");

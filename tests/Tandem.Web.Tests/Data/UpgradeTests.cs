@@ -59,7 +59,7 @@ public sealed class UpgradeTests
         memberships.StatusCode.ShouldBe(HttpStatusCode.OK, "the demo coordinator signs in and opens a coordinator page");
     }
 
-    private static async Task RestoreAsync(Db provider, string connectionString)
+    internal static async Task RestoreAsync(Db provider, string connectionString)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Data", "Upgrade", $"{FixtureCommit}-demo.{(provider == Db.Sqlite ? "sqlite" : "postgres")}.sql.gz");
         await using var gz = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);

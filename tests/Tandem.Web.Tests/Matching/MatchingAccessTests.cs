@@ -49,10 +49,13 @@ public sealed class MatchingAccessTests
     [Theory]
     [InlineData("/Matching/{0}", "Matching: Spring 2027")]
     [InlineData("/Matching/Settings", "Matching settings")]
+    [InlineData("/Matching/{0}/Publish", "Publish the matching of Spring 2027?")]
     public async Task CoordinatorPagesSendAnonymousToSignInAndMembersToAccessDenied(string route, string heading)
     {
         using var world = await MatchingWorld.CreateAsync();
         var small = await world.SmallAsync();
+        // The publish step needs a run to show.
+        await MatchingWorld.RunAsync(await world.CoordinatorAsync(), small.Id);
         await world.Factory.CreateUserAsync("member@example.com");
         var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, route, small.Id);
 

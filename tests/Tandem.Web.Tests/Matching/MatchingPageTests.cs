@@ -55,16 +55,38 @@ public sealed class MatchingPageTests
         var manual = await Pages.GetDocumentAsync(page, $"{url}?menteeId={S(small.Mentees[3])}&mentorId={S(small.Mentors[0])}");
         manual.QuerySelector("#explanation")!.TextContent.ShouldContain("mentee4");
 
-        var version = await world.Factory.WithDbAsync(d => d.Cohorts.Where(c => c.Id == small.Id).Select(c => c.Version).SingleAsync());
-        var publish = await Pages.PostFormAsync(page, url, new() { ["version"] = S(version) }, "Publish");
+        // Publish sits at the top, with the summary, and leads to a confirmation step that lists who is told what.
+        var desk = await Pages.GetDocumentAsync(page, url);
+        desk.QuerySelector("#publish")!.GetAttribute("href").ShouldBe($"/Matching/{small.Id}/Publish");
+        desk.QuerySelector("#totals #unmatched-count")!.TextContent.ShouldBe("1");
+        var confirm = await Pages.GetDocumentAsync(page, $"{url}/Publish");
+        confirm.QuerySelectorAll("#consequences li").Select(li => li.TextContent).ShouldContain(c => c.Contains("1 accepted mentees left without a mentor are told so."));
+        confirm.QuerySelector("#warnings li[data-code=unmatchedMentees]").ShouldNotBeNull();
+        confirm.QuerySelector("#confirm")!.TextContent.Trim().ShouldBe("Publish 3 pairs anyway");
+        (await world.Factory.WithDbAsync(d => d.Pairs.CountAsync())).ShouldBe(0);
+
+        var publish = await Pages.PostFormAsync(page, $"{url}/Publish", new() { ["version"] = confirm.QuerySelector("input[name=version]")!.GetAttribute("value")! });
         publish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        publish.Headers.Location!.ToString().ShouldBe($"/Cohorts/Details/{small.Id}");
+        publish.Headers.Location!.ToString().ShouldBe(url);
         (await world.Factory.WithDbAsync(d => d.Pairs.CountAsync())).ShouldBe(3);
 
-        // After publishing the page is read-only and says why.
+        // After publishing the page is read-only and says the matching is published.
         var after = await Pages.GetDocumentAsync(page, url);
         after.QuerySelector("#publish").ShouldBeNull();
-        after.QuerySelector(".alert-info")!.TextContent.ShouldContain("Matching");
+        after.QuerySelector(".alert-success")!.TextContent.ShouldContain("Published 3 pairs");
+        after.QuerySelector("#published")!.TextContent.ShouldContain("This matching is published: 3 pairs");
+        // The confirmation step of a published matching leads back with the reason.
+        var late = await page.GetAsync($"{url}/Publish");
+        late.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public void ThePagerShowsTheEndsAndTheNeighbourhoodOfTheCurrentPage()
+    {
+        Tandem.Web.Features.Matching.IndexModel.PageWindow(1, 1).ShouldBe([1]);
+        Tandem.Web.Features.Matching.IndexModel.PageWindow(1, 2000).ShouldBe([1, 2, 3, 2000]);
+        Tandem.Web.Features.Matching.IndexModel.PageWindow(1000, 2000).ShouldBe([1, 998, 999, 1000, 1001, 1002, 2000]);
+        Tandem.Web.Features.Matching.IndexModel.PageWindow(2000, 2000).ShouldBe([1, 1998, 1999, 2000]);
     }
 
     [Fact]
@@ -76,7 +98,7 @@ public sealed class MatchingPageTests
         var url = $"/Matching/{small.Id}";
         await Pages.PostFormAsync(page, url, new() { ["Input.Mode"] = "optimal", ["Input.Objective"] = "mostMatchedThenScore", ["Input.Goals"] = "2" }, "Run");
 
-        var response = await Pages.PostFormAsync(page, url, new() { ["version"] = "999" }, "Publish");
+        var response = await Pages.PostFormAsync(page, $"{url}/Publish", new() { ["version"] = "999" });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Pages.Errors(await Pages.ParseAsync(await response.Content.ReadAsStringAsync())).ShouldContain(e => e.Contains("Someone else changed"));
         (await world.Factory.WithDbAsync(d => d.Pairs.CountAsync())).ShouldBe(0);

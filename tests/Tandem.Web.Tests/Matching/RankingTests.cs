@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Shared;
 using Tandem.Web.Tests.Infrastructure;
 
 namespace Tandem.Web.Tests.Matching;
@@ -100,5 +101,35 @@ public sealed class RankingTests
         duplicate.StatusCode.ShouldBe(HttpStatusCode.OK);
         Pages.Errors(await Pages.ParseAsync(await duplicate.Content.ReadAsStringAsync())).ShouldContain("Each mentor can be ranked only once.");
         (await world.Factory.WithDbAsync(d => d.MentorRankings.OrderBy(r => r.Rank).Select(r => r.MentorApplicationId).ToListAsync())).ShouldBe([mentors[3], mentors[5]]);
+    }
+
+    [Fact]
+    public async Task TheRankingOffersOnlyMentorsWhoCouldReallyBeMatchedAndRefusesOthers()
+    {
+        using var world = await MatchingWorld.CreateAsync();
+        var cohort = await world.CohortAsync(CohortStatus.Open);
+        await world.MenteeAsync(cohort, "ana@example.com", profile: p => p.Gender = "female",
+            application: a => a.MentorGenderPreference = GenderPreference.Same, status: ApplicationStatus.Submitted);
+        var fits = await world.MentorAsync(cohort, "fits@example.com", profile: p => p.Gender = "Female", status: ApplicationStatus.Submitted);
+        var otherTrack = await world.MentorAsync(cohort, "track@example.com", profile: p => p.Gender = "female",
+            application: a => a.TracksServed = TagList.Format(["999"]), status: ApplicationStatus.Submitted);
+        var otherGender = await world.MentorAsync(cohort, "gender@example.com", profile: p => p.Gender = "male", status: ApplicationStatus.Submitted);
+        var noLanguage = await world.MentorAsync(cohort, "language@example.com", profile: p => { p.Gender = "female"; p.Languages = TagList.Format(["fr"]); },
+            application: a => a.Languages = TagList.Format(["fr"]), status: ApplicationStatus.Submitted);
+
+        var page = await Pages.GetDocumentAsync(await world.Factory.PageClientAsync("ana@example.com"), $"/Matching/Rank/{cohort}");
+        page.QuerySelectorAll("#mentors li").Select(li => int.Parse(li.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe([fits]);
+        page.QuerySelector($"#mentors li a[href='/Public/Mentors/{fits}']").ShouldNotBeNull();
+        page.QuerySelectorAll("#choice-0 option").Select(o => o.GetAttribute("value")).ShouldBe(["", fits.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        var client = await world.Factory.ApiClientAsync("ana@example.com");
+        foreach (var id in new[] { otherTrack, otherGender, noLanguage })
+        {
+            var refused = await client.PutAsJsonAsync($"/api/v1/cohorts/{cohort}/my-ranking", new { mentorApplicationIds = new[] { id } });
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.ErrorTextAsync()).ShouldContain("could be matched with");
+        }
+        (await client.PutAsJsonAsync($"/api/v1/cohorts/{cohort}/my-ranking", new { mentorApplicationIds = new[] { fits } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await world.Factory.WithDbAsync(d => d.MentorRankings.Select(r => r.MentorApplicationId).ToListAsync())).ShouldBe([fits]);
     }
 }

@@ -23,8 +23,15 @@ public sealed class MeetingTests
         var counter = await mentor.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/meetings/{first}/counter", new { startsAt = PairWorld.Now.AddDays(3) });
         counter.StatusCode.ShouldBe(HttpStatusCode.Created);
         var second = await counter.JsonAsync();
-        second.GetProperty("replacesId").GetInt32().ShouldBe(first);
+        // One thread: the same meeting moves to the new time, its history keeps both proposals, nothing is "Declined".
+        second.GetProperty("id").GetInt32().ShouldBe(first);
         second.GetProperty("status").GetString().ShouldBe("Proposed");
+        second.GetProperty("startsAt").GetDateTime().ShouldBe(PairWorld.Now.AddDays(3).UtcDateTime);
+        var history = second.GetProperty("history").EnumerateArray().ToList();
+        history.Select(h => h.GetProperty("startsAt").GetDateTime()).ShouldBe([PairWorld.Now.AddDays(2).UtcDateTime, PairWorld.Now.AddDays(3).UtcDateTime]);
+        history.Select(h => h.GetProperty("proposedById").GetString()).ShouldBe([w.MenteeId, w.MentorId]);
+        var asMentee = await (await mentee.GetAsync($"/api/v1/pairs/{w.PairId}/meetings/{first}")).JsonAsync();
+        asMentee.GetProperty("startsAt").GetDateTime().ShouldBe(PairWorld.Now.AddDays(3).UtcDateTime);
         second.GetProperty("agenda").GetString()!.ShouldContain("Q3 planning review");
         var secondId = second.GetProperty("id").GetInt32();
 
@@ -38,8 +45,8 @@ public sealed class MeetingTests
         held.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var stored = await w.Factory.WithDbAsync(d => d.Meetings.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
-        stored.Select(m => m.Status).ShouldBe([MeetingStatus.Declined, MeetingStatus.Held]);
-        stored[1].StartsAt.ShouldBe(PairWorld.Now.AddDays(3).UtcDateTime);
+        stored.Select(m => m.Status).ShouldBe([MeetingStatus.Held]);
+        stored[0].StartsAt.ShouldBe(PairWorld.Now.AddDays(3).UtcDateTime);
 
         var mails = await w.Factory.MailAsync();
         mails.Select(m => m.To).ShouldBe([PairWorld.Mentor, PairWorld.Mentee, PairWorld.Mentor]);

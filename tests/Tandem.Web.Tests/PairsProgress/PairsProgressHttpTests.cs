@@ -120,23 +120,23 @@ public sealed class PairsProgressHttpTests
         using var w = await PairWorld.CreateAsync();
         await w.MeetingAsync(w.PairId, PairWorld.At(10), MeetingStatus.Held);
         await w.MeetingAsync(w.PairId, PairWorld.At(70), MeetingStatus.Held);
+        await w.MeetingAsync(w.PairId, PairWorld.At(130), MeetingStatus.Held);
         await w.SetCohortAsync(CohortStatus.Closing);
         w.Day(181);
         var coordinator = await w.Factory.ApiClientAsync(PairWorld.Coordinator);
-        (await coordinator.PostAsJsonAsync($"/api/v1/cohorts/{w.CohortId}/transition", new { to = "Closed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await w.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().Where(p => p.CohortId == w.CohortId).Select(p => p.Status).ToListAsync()))
-            .ShouldAllBe(s => s == PairStatus.Completed);
+        (await coordinator.PostAsJsonAsync($"/api/v1/cohorts/{w.CohortId}/transition", new { to = "Closed", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await w.Factory.WithDbAsync(d => d.Pairs.AsNoTracking().Where(p => p.Id == w.PairId).Select(p => p.Status).SingleAsync())).ShouldBe(PairStatus.Completed);
 
         var mentee = await w.Factory.ApiClientAsync(PairWorld.Mentee);
         var alumni = await (await mentee.GetAsync("/api/v1/me/alumni")).JsonAsync();
         alumni.GetProperty("isAlumni").GetBoolean().ShouldBeTrue();
         (await (await (await w.Factory.ApiClientAsync(PairWorld.Coordinator)).GetAsync("/api/v1/me/alumni")).JsonAsync()).GetProperty("isAlumni").GetBoolean().ShouldBeFalse();
-        (await Pages.GetDocumentAsync(await w.Factory.PageClientAsync(PairWorld.Mentee), "/Closure")).QuerySelector("#alumni").ShouldNotBeNull();
+        (await Pages.GetDocumentAsync(await w.Factory.PageClientAsync(PairWorld.Mentee), "/Pairs/Mine")).QuerySelector("#alumni").ShouldNotBeNull();
 
         var menteePage = await w.Factory.PageClientAsync(PairWorld.Mentee);
         var certificate = await Pages.GetDocumentAsync(menteePage, $"/Closure/{w.PairId}/Certificate");
         certificate.QuerySelector("#name")!.TextContent.ShouldBe("Mei Mentee");
-        certificate.QuerySelector("#meetings")!.TextContent.ShouldContain("2");
+        certificate.QuerySelector("#meetings")!.TextContent.ShouldContain("3");
         certificate.QuerySelector("#certificate")!.TextContent.ShouldContain("2027 Spring");
         var mentorCertificate = await Pages.GetDocumentAsync(await w.Factory.PageClientAsync(PairWorld.Mentor), $"/Closure/{w.PairId}/Certificate");
         mentorCertificate.QuerySelector("#name")!.TextContent.ShouldBe("Mona Mentor");
@@ -162,8 +162,8 @@ public sealed class PairsProgressHttpTests
         (await (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { })).ErrorFieldsAsync()).ShouldBe(["Reason"]);
         (await w.Factory.WithDbAsync(d => d.Pairs.SingleAsync(p => p.Id == w.PairId))).Status.ShouldBe(PairStatus.Active);
         (await (await w.Factory.ApiClientAsync(PairWorld.OtherMentee)).PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch" })).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await mentee.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/close", new { reason = "Mismatch", confirm = true })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // The other mentor is full (capacity 1, one active pair); a new mentor with room is accepted.
         (await (await coordinator.PostAsJsonAsync($"/api/v1/pairs/{w.PairId}/repair", new { mentorId = w.OtherMentorId })).ErrorFieldsAsync()).ShouldBe(["MentorId"]);
@@ -277,7 +277,8 @@ public sealed class PairsProgressHttpTests
         { "GET", "/api/v1/me/notifications", "anyone" },
         { "GET", "/api/v1/me/alumni", "anyone" },
         { "GET", "/Notifications", "anyone" },
-        { "GET", "/Closure", "anyone" },
+        { "GET", "/Notifications/Preferences", "anyone" },
+        { "GET", "/api/v1/me/notice-preferences", "anyone" },
     };
 
     [Theory]

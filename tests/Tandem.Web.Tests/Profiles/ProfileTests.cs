@@ -80,10 +80,19 @@ public sealed class ProfileTests : IDisposable
         var client = await factory.PageClientAsync("page@example.com");
         var before = await Pages.GetDocumentAsync(client, "/Profiles/Edit");
         before.QuerySelectorAll("#missing li").Select(li => li.TextContent).ShouldContain("your industry");
+        // Someone who is not a mentor is never asked for a mentor's expertise.
+        before.QuerySelectorAll("#missing li").Select(li => li.TextContent).ShouldNotContain("your areas of expertise");
+        // The zone and the languages are chosen from lists; an empty zone is left for the browser to suggest.
+        var zone = before.QuerySelector("select[name='Input.TimeZone']")!;
+        zone.GetAttribute("data-browser-zone").ShouldBe("fill");
+        zone.QuerySelectorAll("option").Select(o => o.GetAttribute("value")).ShouldContain("Asia/Shanghai");
+        before.QuerySelector("input[name='Input.TimeZone']").ShouldBeNull();
+        before.QuerySelector("label[for=lang-ja]")!.TextContent.ShouldBe("Japanese");
+        before.QuerySelector("input[name='Input.OtherLanguages']").ShouldBeNull();
 
         var response = await Pages.PostFormAsync(client, "/Profiles/Edit", new()
         {
-            ["Input.DisplayName"] = "Page Person", ["Input.Languages"] = "zh", ["Input.OtherLanguages"] = "ja", ["Input.City"] = "Beijing",
+            ["Input.DisplayName"] = "Page Person", ["Input.Languages"] = "ja", ["Input.City"] = "Beijing",
             ["Input.TimeZone"] = "Asia/Shanghai", ["Input.Employer"] = "Acme", ["Input.Seniority"] = "MidManagement", ["Input.Industry"] = "Law",
             ["Input.Expertise"] = "contracts, negotiation", ["Input.Links"] = "https://example.com\nhttp://example.org/a",
         });
@@ -91,8 +100,10 @@ public sealed class ProfileTests : IDisposable
         var after = await Pages.GetDocumentAsync(client, "/Profiles/Edit");
         after.QuerySelector("#missing").ShouldBeNull();
         after.QuerySelector("[role=status].alert-success")!.TextContent.ShouldContain("Your profile is saved.");
+        after.QuerySelector("select[name='Input.TimeZone'] option[selected]")!.GetAttribute("value").ShouldBe("Asia/Shanghai");
+        after.QuerySelector("#lang-ja")!.HasAttribute("checked").ShouldBeTrue();
         var stored = await factory.WithDbAsync(db => db.Profiles.SingleAsync(p => p.UserId == id));
-        (stored.Languages, stored.Seniority, stored.Expertise, stored.Links).ShouldBe((",zh,ja,", Seniority.MidManagement, ",contracts,negotiation,", "https://example.com\nhttp://example.org/a"));
+        (stored.Languages, stored.Seniority, stored.Expertise, stored.Links).ShouldBe((",ja,", Seniority.MidManagement, ",contracts,negotiation,", "https://example.com\nhttp://example.org/a"));
     }
 
     [Fact]

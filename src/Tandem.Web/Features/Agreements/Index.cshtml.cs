@@ -33,6 +33,7 @@ public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer
     [BindProperty] public GoalInputModel Goal { get; set; } = new();
     public AgreementResponse Agreement { get; private set; } = null!;
     public PairMember Pair { get; private set; } = null!;
+    public bool Reverse { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct)
     {
@@ -68,6 +69,7 @@ public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer
         if (await PairAccess.FindAsync(db, pairId, User.Id(), ct) is not { } pair) return false;
         Pair = pair;
         Agreement = (await AgreementQueries.GetAsync(db, pairId, User.Id(), ct))!;
+        Reverse = await ReverseMentoring.IsReverseAsync(db, pairId, ct);
         return true;
     }
 }

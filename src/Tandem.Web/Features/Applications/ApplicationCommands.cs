@@ -151,7 +151,7 @@ public sealed class ApplicationCommands(
         a.Flourish = mentee ? f.Flourish?.Trim() : null;
         a.FocusAreas = mentee ? TagList.Format(f.FocusAreas) : "";
         a.MentorGenderPreference = mentee ? f.MentorGenderPreference : GenderPreference.Any;
-        a.OpenToReverse = mentee && f.OpenToReverse;
+        a.OpenToReverse = f.OpenToReverse; // both sides opt in: matching pairs a junior mentor with a senior mentee only then
         a.MentorOrigin = mentee ? f.MentorOrigin : MentorOrigin.Either;
         a.Capacity = mentee ? 0 : f.Capacity;
         a.TracksServed = mentee ? "" : TagList.Format(f.TracksServed.Select(id => id.ToString(CultureInfo.InvariantCulture)));

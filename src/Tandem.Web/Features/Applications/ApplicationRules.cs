@@ -96,7 +96,7 @@ public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLoc
             return errors.Add("Role", Duplicate(cohort, role));
 
         if (await MissingProfileFieldsAsync(userId, role, ct) is { Count: > 0 } missing)
-            errors.Add("Profile", t["Your profile is missing: {0}. Complete it at /Profiles/Edit, then apply again.", string.Join(t[", "], missing)]);
+            errors.Add("Profile", t["Your profile is missing: {0}. Complete your profile, then apply again.", string.Join(t[", "], missing)]);
 
         if (cohort.NeedsMembership(role) && await FreeSeatAsync(userId, cohort, null, ct) is null)
         {
@@ -150,7 +150,7 @@ public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLoc
             else if (track is null)
                 errors.Add("TrackId", t["That track is not part of this program. Choose one of its tracks."]);
             else if (seniority is { } s && !track.MenteeLevels.Includes(s))
-                errors.Add("TrackId", t["The {0} track is for mentees at these levels: {1}. Your profile says {2}. Choose another track, or correct your seniority at /Profiles/Edit.",
+                errors.Add("TrackId", t["The {0} track is for mentees at these levels: {1}. Your profile says {2}. Choose another track, or correct your seniority in your profile.",
                     track.Name, Levels(track.MenteeLevels), SeniorityName(s)]);
         }
         else
@@ -171,7 +171,7 @@ public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLoc
                 if (track is null)
                     errors.Add("TracksServed", t["That track is not part of this program. Choose one of its tracks."]);
                 else if (seniority is { } s && !track.MentorLevels.Includes(s))
-                    errors.Add("TracksServed", t["Mentors in the {0} track must be at these levels: {1}. Your profile says {2}. Leave that track out, or correct your seniority at /Profiles/Edit.",
+                    errors.Add("TracksServed", t["Mentors in the {0} track must be at these levels: {1}. Your profile says {2}. Leave that track out, or correct your seniority in your profile.",
                         track.Name, Levels(track.MentorLevels), SeniorityName(s)]);
             }
         }

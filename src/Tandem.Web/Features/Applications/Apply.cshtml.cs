@@ -20,6 +20,9 @@ public sealed class ApplyModel(ApplicationRules rules, ApplicationCommands comma
     /// <summary>The applicant cannot apply at all (window, duplicate, profile, seat): the form is not shown.</summary>
     public bool Blocked { get; private set; }
     public bool ProfileProblem { get; private set; }
+    /// <summary>Refused for want of a membership: the page says how to get one, and whom to write to.</summary>
+    public bool MembershipProblem { get; private set; }
+    public string? ProgramContact { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -48,7 +51,11 @@ public sealed class ApplyModel(ApplicationRules rules, ApplicationCommands comma
     private async Task LoadAsync(CancellationToken ct)
     {
         Cohort = await rules.CohortAsync(CohortId, ct);
-        if (Cohort is not null) Tracks = await ApplicationInput.TracksAsync(db, Cohort.ProgramId, ct);
+        if (Cohort is not null)
+        {
+            Tracks = await ApplicationInput.TracksAsync(db, Cohort.ProgramId, ct);
+            ProgramContact = await db.Programs.AsNoTracking().Where(p => p.Id == Cohort.ProgramId).Select(p => p.ContactEmail).FirstOrDefaultAsync(ct);
+        }
     }
 
     private void Show(Errors errors, bool blocked)
@@ -57,5 +64,6 @@ public sealed class ApplyModel(ApplicationRules rules, ApplicationCommands comma
         Blocked = blocked;
         var fields = errors.Fields.ToList();
         ProfileProblem = fields.Contains("Profile") || fields.Contains("TrackId") || fields.Contains("TracksServed");
+        MembershipProblem = fields.Contains("Membership");
     }
 }

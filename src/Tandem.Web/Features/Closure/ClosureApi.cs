@@ -15,7 +15,7 @@ public static class ClosureApi
     {
         var group = api.MapGroup("/pairs/{id:int}").WithTags("Closure");
         group.MapGet("/closure", GetAsync).RequireAuthorization().WithSummary("The pair's closure: status, the caller's closing words and the other's gratitude note.");
-        group.MapPost("/close", CloseAsync).RequireAuthorization().WithSummary("Closes an active pair early, with a reason (either member or a coordinator).");
+        group.MapPost("/close", CloseAsync).RequireAuthorization().WithSummary("Closes an active pair early, with a reason and \"confirm\": true (either member or a coordinator). Without confirm: 400 listing the consequences, nothing changes. Cancels upcoming meetings, tells the other member and the coordinators.");
         group.MapPost("/reflection", ReflectAsync).RequireAuthorization().WithSummary("The caller's reflection, gratitude note and transition plan, once the pair has closed.");
         group.MapPost("/repair", RepairAsync).RequireAuthorization(Roles.Coordinator).WithSummary("Re-pairs the mentee of an early-closed pair with a mentor of the cohort who has room (coordinators).");
         api.MapGet("/me/alumni", AlumniAsync).WithTags("Closure").RequireAuthorization().WithSummary("Whether the signed-in member is alumni, and the completed or early-closed pairs that make them so.");
@@ -30,7 +30,7 @@ public static class ClosureApi
     private static async Task<Results<Ok<ClosedPairResponse>, NotFound, ValidationProblem>> CloseAsync(
         int id, CloseRequest request, ClaimsPrincipal user, ClosureBook book, CancellationToken ct)
     {
-        var outcome = await book.CloseEarlyAsync(id, user.Id(), user.IsCoordinator(), request.Reason, ct);
+        var outcome = await book.CloseEarlyAsync(id, user.Id(), user.IsCoordinator(), request.Reason, request.Confirm, ct);
         return outcome.ToApi(p => TypedResults.Ok(new ClosedPairResponse(p.Id, p.Status, p.CloseReason, p.ClosedAt)));
     }
 

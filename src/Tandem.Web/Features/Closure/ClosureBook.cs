@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Features.Account;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pace;
 using Tandem.Web.Features.Pairs;
@@ -21,7 +23,8 @@ public enum EarlyReason
     NoResponse = CloseReason.NoResponse,
 }
 
-public sealed record CloseRequest(EarlyReason? Reason);
+/// <param name="Confirm">Must be true: without it nothing changes and the answer lists what closing would do.</param>
+public sealed record CloseRequest(EarlyReason? Reason, bool Confirm = false);
 public sealed record ReflectionRequest(string? Reflection, string? Gratitude, string? TransitionPlan);
 public sealed record RepairRequest(string? MentorId);
 
@@ -34,7 +37,15 @@ public sealed record ClosureView(int PairId, PairRole Role, string OtherName, Pa
 public sealed record AlumniPair(int PairId, string CohortName, PairRole Role, PairStatus Status, DateTime? ClosedAt);
 public sealed record AlumniResponse(bool IsAlumni, IReadOnlyList<AlumniPair> Pairs);
 
-public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld, PairStatus Status);
+/// <summary>What a person's certificate states: the meetings held against the minimum, and the pair's true outcome.</summary>
+public sealed record Certificate(string Name, PairRole Role, string CohortName, string ProgramName, DateOnly From, DateOnly To, int MeetingsHeld,
+    int MinimumMeetings, PairStatus Status);
+
+/// <summary>How a cohort's active pairs end: <paramref name="Completed"/> met the minimum, <paramref name="BelowMinimum"/> did not.</summary>
+public sealed record CohortEnd(int Completed, int BelowMinimum, int MinimumMeetings)
+{
+    public int Pairs => Completed + BelowMinimum;
+}
 
 public sealed record SpareMentor(string UserId, string Name, int Capacity, int Active);
 
@@ -48,38 +59,119 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, T
 {
     public const int MaxText = 4000;
 
-    /// <summary>Every active pair of the cohort becomes Completed; returns how many.</summary>
-    public async Task<int> CompleteCohortAsync(int cohortId, CancellationToken ct)
+    /// <summary>A pair's true outcome when its cohort ends: Completed only when it held the program's minimum meetings.</summary>
+    public static PairStatus OutcomeAtEnd(int held, int minimum) => held >= minimum ? PairStatus.Completed : PairStatus.BelowMinimum;
+
+    /// <summary>
+    /// Every active pair of the cohort closes with its true outcome (<see cref="OutcomeAtEnd"/>), counted from its held
+    /// meetings; returns how many ended each way.
+    /// </summary>
+    public async Task<CohortEnd> CompleteCohortAsync(int cohortId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var minimum = (await facts.SettingsAsync(ct)).MinimumMeetings;
+        var held = await HeldAsync(db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active), ct);
         var pairs = await db.Pairs.Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).ToListAsync(ct);
         foreach (var p in pairs)
         {
-            p.Status = PairStatus.Completed;
+            p.Status = OutcomeAtEnd(held.GetValueOrDefault(p.Id), minimum);
             p.ClosedAt = now;
             p.CloseReason = CloseReason.CohortEnded;
+            p.MeetingsHeldAtClose = held.GetValueOrDefault(p.Id);
+            p.MinimumMeetingsAtClose = minimum;
         }
-        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
+        await notices.AddAsync(NoticeKinds.PairCompleted, pairs.Where(p => p.Status == PairStatus.Completed)
+            .SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}", []))).ToList(), ct);
+        await notices.AddAsync(NoticeKinds.PairEndedBelowMinimum, pairs.Where(p => p.Status == PairStatus.BelowMinimum)
+            .SelectMany(p => new[] { p.MenteeId, p.MentorId }.Select(u => new Notice(u, $"/Closure/{p.Id}",
+                [NoticeArg.Number(p.MeetingsHeldAtClose ?? 0), NoticeArg.Number(minimum)]))).ToList(), ct);
         await db.SaveChangesAsync(ct);
-        return pairs.Count;
+        return new CohortEnd(pairs.Count(p => p.Status == PairStatus.Completed), pairs.Count(p => p.Status == PairStatus.BelowMinimum), minimum);
     }
 
-    /// <summary>Closes an active pair early; null when the pair is not the person's (coordinators: not found).</summary>
-    public async Task<Outcome<Pair>> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, CancellationToken ct)
+    /// <summary>What closing the cohort now would record, for the confirmation step.</summary>
+    public async Task<CohortEnd> PreviewCohortEndAsync(int cohortId, CancellationToken ct)
+    {
+        var minimum = (await facts.SettingsAsync(ct)).MinimumMeetings;
+        var held = await HeldAsync(db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active), ct);
+        var ids = await db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId && p.Status == PairStatus.Active).Select(p => p.Id).ToListAsync(ct);
+        var completed = ids.Count(id => OutcomeAtEnd(held.GetValueOrDefault(id), minimum) == PairStatus.Completed);
+        return new CohortEnd(completed, ids.Count - completed, minimum);
+    }
+
+    private async Task<Dictionary<int, int>> HeldAsync(IQueryable<Pair> pairs, CancellationToken ct) =>
+        await pairs.Select(p => new { p.Id, Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == Meetings.MeetingStatus.Held) })
+            .ToDictionaryAsync(x => x.Id, x => x.Held, ct);
+
+    /// <summary>
+    /// What closing the pair early now would do, in the reader's words: the confirmation page shows it, and the API
+    /// answers it (400, field "Confirm") when the request does not say <c>"confirm": true</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ConsequencesAsync(Pair pair, string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var meetings = await PairMeetingsCancel.CountFutureAsync(db, pair.Id, now, ct);
+        var others = new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId).ToList();
+        var names = new List<string>();
+        foreach (var other in others) names.Add(await notices.NameAsync(other, ct));
+        return
+        [
+            t["The pair closes for good: its space becomes read-only and nothing new can be added."],
+            meetings == 0 ? t["There are no upcoming meetings to cancel."] : t["{0} upcoming meetings will be cancelled and removed from both calendars.", meetings],
+            t["{0} will be told in the app and by email, and can add their own closing words.", string.Join(", ", names)],
+            t["The program's coordinators will see that the pair closed early and why."],
+        ];
+    }
+
+    /// <summary>
+    /// Closes an active pair early (either member, or a coordinator): without <paramref name="confirm"/> nothing changes and
+    /// the refusal lists the consequences. With it, future meetings are cancelled, the other member(s) are told in the app
+    /// and by email, and coordinators see an alert, all in one save.
+    /// </summary>
+    public async Task<Outcome<Pair>> CloseEarlyAsync(int pairId, string userId, bool coordinator, EarlyReason? reason, bool confirm, CancellationToken ct)
     {
         var pair = await db.Pairs.SingleOrDefaultAsync(p => p.Id == pairId && (coordinator || p.MenteeId == userId || p.MentorId == userId), ct);
         if (pair is null) return Refusal.NotFound;
         if (reason is not { } r || !Enum.IsDefined(r)) return Errors.One("Reason", t["Choose why the pair is closing."]);
         if (pair.Status != PairStatus.Active) return Errors.One("", t["This pair is already closed."]);
+        if (!confirm)
+        {
+            var errors = new Errors();
+            errors.Add("Confirm", t["Closing a pair early cannot be undone. Confirm to close it:"]);
+            foreach (var consequence in await ConsequencesAsync(pair, userId, ct)) errors.Add("Confirm", consequence);
+            return errors;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         pair.Status = PairStatus.ClosedEarly;
         pair.ClosedAt = now;
         pair.CloseReason = (CloseReason)r;
-        foreach (var member in new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId))
-            await notices.AddAsync(NoticeKinds.PairClosedEarly, new Notice(member, $"/Closure/{pair.Id}", []), ct);
+        var cancelled = await PairMeetingsCancel.CancelFutureAsync(db, pair.Id, now, ct);
+        var by = await notices.NameAsync(userId, ct);
+        var why = NoticeArg.Term(ReasonTerm((CloseReason)r));
+        await notices.AddAsync(NoticeKinds.PairClosedEarly, new[] { pair.MenteeId, pair.MentorId }.Where(m => m != userId)
+            .Select(m => new Notice(m, $"/Closure/{pair.Id}", [NoticeArg.Name(by), why, NoticeArg.Number(cancelled.Count)])).ToList(), ct);
+        var coordinators = await (from ur in db.UserRoles
+                                  join role in db.Roles on ur.RoleId equals role.Id
+                                  where role.Name == Roles.Coordinator && ur.UserId != userId
+                                  select ur.UserId).ToListAsync(ct);
+        if (coordinators.Count > 0)
+        {
+            var cohort = await db.Cohorts.AsNoTracking().Where(c => c.Id == pair.CohortId).Select(c => c.Name).SingleAsync(ct);
+            NoticeArg[] args = [NoticeArg.Name(await notices.NameAsync(pair.MenteeId, ct)), NoticeArg.Name(await notices.NameAsync(pair.MentorId, ct)), NoticeArg.Text(cohort), why, NoticeArg.Name(by)];
+            await notices.AddAsync(NoticeKinds.PairClosedEarlyAlert,
+                coordinators.Select(c => new Notice(c, $"/Pairs/Overview?cohortId={pair.CohortId}", args)).ToList(), ct);
+        }
         await db.SaveChangesAsync(ct);
         return pair;
     }
+
+    private static string ReasonTerm(CloseReason reason) => reason switch
+    {
+        CloseReason.GoalsReached => "goals reached",
+        CloseReason.Mismatch => "mismatch",
+        CloseReason.PersonalReasons => "personal reasons",
+        _ => "no response",
+    };
 
     public async Task<ClosureView?> ReadAsync(int pairId, string userId, CancellationToken ct)
     {
@@ -153,7 +245,10 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, T
         var to = DateOnly.FromDateTime(pair.ClosedAt ?? pair.PublishedAt);
         if (to > pair.EndsOn) to = pair.EndsOn;
         var role = pair.RoleOf(userId);
-        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held, pair.Status);
+        // The minimum the outcome was decided on, not today's setting.
+        var minimum = await db.Pairs.AsNoTracking().Where(p => p.Id == pairId).Select(p => p.MinimumMeetingsAtClose).SingleAsync(ct) ?? settings.MinimumMeetings;
+        return new(role == PairRole.Mentee ? pair.MenteeName : pair.MentorName, role, pair.CohortName, settings.ProgramName, pair.PeriodStart, to, pair.Held,
+            minimum, pair.Status);
     }
 
     /// <summary>Accepted mentors of the cohort with fewer active pairs than their capacity.</summary>

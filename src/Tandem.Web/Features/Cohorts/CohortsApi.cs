@@ -19,7 +19,14 @@ public sealed record ApplicationCount(
 public sealed record CohortDetailsResponse(CohortResponse Cohort, IReadOnlyList<ApplicationCount>? Applications);
 
 /// <param name="Version">Optional: the version the caller last saw; a stale one is refused with 409.</param>
-public sealed record TransitionRequest(string? To, int? Version = null);
+/// <param name="Confirm">true to take the step; without it the answer lists its consequences and warnings and nothing changes.</param>
+public sealed record TransitionRequest(string? To, int? Version = null, bool? Confirm = null);
+
+/// <summary>A transition's answer: <paramref name="Done"/> false is the preview (nothing changed; send it again with
+/// "confirm": true), true is the step taken. Consequences and warnings are those shown before the step.</summary>
+public sealed record TransitionResponse(
+    bool Done, CohortResponse Cohort, [property: JsonConverter(typeof(JsonStringEnumConverter<CohortStatus>))] CohortStatus To,
+    IReadOnlyList<string> Consequences, IReadOnlyList<StepWarning> Warnings);
 
 public static class CohortsApi
 {
@@ -30,10 +37,12 @@ public static class CohortsApi
         var group = api.MapGroup("/cohorts").WithTags("Cohorts");
         group.MapGet("/", List).AllowAnonymous().WithSummary("Cohorts, newest first (Draft ones only for coordinators).");
         group.MapGet("/{id:int}", Get).AllowAnonymous().WithSummary("One cohort; coordinators also get application counts.");
+        group.MapGet("/{id:int}/hub", Hub).RequireAuthorization(Roles.Coordinator)
+            .WithSummary("The cohort hub: phase, next step, applications by role and status, matching, pairs by pace, check-ins, feedback, webinars and events (coordinators).");
         group.MapPost("/", Create).RequireAuthorization(Roles.Coordinator).WithSummary("Creates a cohort in Draft.");
         group.MapPut("/{id:int}", Update).RequireAuthorization(Roles.Coordinator).WithSummary("Changes a cohort's name and dates.");
         group.MapPost("/{id:int}/transition", Transition).RequireAuthorization(Roles.Coordinator)
-            .WithSummary("Moves a cohort to its next status: Draft → Open → Matching → Active → Closing → Closed.");
+            .WithSummary("Moves a cohort to its next status (Draft → Open → Matching → Active → Closing → Closed) when \"confirm\" is true; without it, answers the step's consequences and warnings and changes nothing.");
         return group;
     }
 
@@ -71,17 +80,26 @@ public static class CohortsApi
         return TypedResults.Ok(new CohortDetailsResponse(cohort, counts));
     }
 
+    private static async Task<Results<Ok<CohortHubResponse>, NotFound>> Hub(int id, CohortHub hub, CancellationToken ct) =>
+        await hub.ReadAsync(id, ct) is { } h ? TypedResults.Ok(h) : TypedResults.NotFound();
+
     private static async Task<Results<Created<CohortResponse>, ValidationProblem>> Create(CohortRequest request, CohortEditor editor, CancellationToken ct) =>
         (await editor.CreateAsync(request, ct)).ToApi(c => TypedResults.Created($"/api/v1/cohorts/{c.Id}", c.ToResponse()));
 
     private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem>> Update(int id, CohortRequest request, CohortEditor editor, CancellationToken ct) =>
         (await editor.UpdateAsync(id, request, ct)).ToApi(c => TypedResults.Ok(c.ToResponse()));
 
-    private static async Task<Results<Ok<CohortResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Transition(
-        int id, TransitionRequest request, CohortTransitions transitions, Microsoft.Extensions.Localization.IStringLocalizer<CohortsText> t, CancellationToken ct)
+    private static async Task<Results<Ok<TransitionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Transition(
+        int id, TransitionRequest request, CohortTransitions transitions, TandemDb db, Microsoft.Extensions.Localization.IStringLocalizer<CohortsText> t, CancellationToken ct)
     {
         if (!Enum.TryParse<CohortStatus>(request.To, ignoreCase: true, out var to) || !Enum.IsDefined(to) || int.TryParse(request.To, out _))
             return Errors.One("To", t["Choose the status to move to: Open, Matching, Active, Closing or Closed."]).ToValidationProblem();
-        return (await transitions.MoveAsync(id, to, request.Version, ct)).ToApi(c => TypedResults.Ok(c.ToResponse()));
+        var preview = await transitions.PreviewAsync(id, to, ct);
+        if (preview.Refusal is not null || request.Confirm != true)
+            return await preview.ToApiAsync(async p => TypedResults.Ok(new TransitionResponse(false,
+                await db.Cohorts.AsNoTracking().Where(c => c.Id == id).Project().SingleAsync(ct), to, p.Step.Consequences, p.Step.Warnings)));
+        var step = preview.Value!.Step;
+        return (await transitions.MoveAsync(id, to, request.Version, ct))
+            .ToApi(c => TypedResults.Ok(new TransitionResponse(true, c.ToResponse(), to, step.Consequences, step.Warnings)));
     }
 }

@@ -31,7 +31,7 @@ public sealed class CreateModel(CohortEditor editor, TandemDb db, TimeProvider c
         CohortLengthMonths = await LengthAsync(ct);
         if (!ModelState.IsValid) return Page();
         var outcome = await editor.CreateAsync(Input.ToRequest(), ct);
-        return await this.AnswerAsync(outcome, c => t["The cohort \"{0}\" is created as a draft.", c.Name], c => RedirectToPage("/Cohorts/Details", new { id = c.Id }));
+        return await this.AnswerAsync(outcome, c => t["The cohort \"{0}\" is created as a draft.", c.Name], c => Redirect($"/Cohorts/{c.Id}"));
     }
 
     private Task<int> LengthAsync(CancellationToken ct) => db.Programs.OrderBy(p => p.Id).Select(p => p.CohortLengthMonths).FirstAsync(ct);

@@ -26,6 +26,6 @@ public sealed class EditModel(CohortEditor editor, TandemDb db, IStringLocalizer
     {
         if (!ModelState.IsValid) return Page();
         var outcome = await editor.UpdateAsync(id, Input.ToRequest(), ct);
-        return await this.AnswerAsync(outcome, _ => t["The cohort is saved."], _ => RedirectToPage("/Cohorts/Details", new { id }));
+        return await this.AnswerAsync(outcome, _ => t["The cohort is saved."], _ => Redirect($"/Cohorts/{id}"));
     }
 }

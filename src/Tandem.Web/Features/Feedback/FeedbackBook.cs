@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pace;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Shared;
@@ -23,7 +24,7 @@ public sealed record PairFeedbackView(int PairId, PairRole Role, bool Open, bool
 /// person. What one writes to the other (went well, could be better, feedforward) is shown to the other only when
 /// both have submitted or the cohort is Closed; coordinators see ratings and program comments, never that text.
 /// </summary>
-public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider clock, IStringLocalizer<FeedbackText> t)
+public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider clock, Notices notices, IStringLocalizer<FeedbackText> t)
 {
     public const int MaxText = 4000, MaxComment = 2000;
 
@@ -66,6 +67,10 @@ public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider cloc
             SubmittedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.PairFeedback.Add(feedback);
+        // The other hears of it: theirs to read now when they have written too, else once they have.
+        var otherWrote = await db.PairFeedback.AnyAsync(f => f.PairId == pairId && f.AuthorId == pair.OtherOf(userId), ct);
+        await notices.AddAsync(otherWrote ? NoticeKinds.FeedbackAvailable : NoticeKinds.FeedbackGiven,
+            new Notice(pair.OtherOf(userId), $"/Feedback/{pairId}", [NoticeArg.Name(pair.RoleOf(userId) == PairRole.Mentee ? pair.MenteeName : pair.MentorName)]), ct);
         try
         {
             await db.SaveChangesAsync(ct);

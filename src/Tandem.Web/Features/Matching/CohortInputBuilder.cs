@@ -55,7 +55,7 @@ public sealed class CohortInputBuilder(TandemDb db, IMemoryCache cache)
                 Count = db.Applications.Count(a => a.CohortId == c.Id),
                 Accepted = db.Applications.Count(a => a.CohortId == c.Id && a.Status == ApplicationStatus.Accepted),
                 Updated = db.Applications.Where(a => a.CohortId == c.Id).Max(a => (DateTime?)a.UpdatedAt),
-                Ids = db.Applications.Where(a => a.CohortId == c.Id && a.Status == ApplicationStatus.Accepted).Sum(a => a.Id),
+                Ids = db.Applications.Where(a => a.CohortId == c.Id && a.Status == ApplicationStatus.Accepted).Sum(a => (long)a.Id), // long: at 50,000 applications the ids add up past int
             })
             .SingleOrDefaultAsync(ct);
         var fingerprint = facts is null ? "none" : $"{facts.Count}:{facts.Accepted}:{facts.Updated?.Ticks}:{facts.Ids}";

@@ -9,9 +9,9 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
 
-/// <summary>The coordinator's matching desk for one cohort: run, inspect, lock, forbid, swap, pair by hand, what-if, compare, publish.</summary>
+/// <summary>The coordinator's matching desk for one cohort: run, inspect, lock, forbid, swap, pair by hand, what-if, compare; publishing is confirmed on its own page.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publisher, CohortInputBuilder builder, IStringLocalizer<MatchingText> t) : PageModel
+public sealed class IndexModel(MatchingWorkflow workflow, CohortInputBuilder builder, IStringLocalizer<MatchingText> t) : PageModel
 {
     public const int ListSize = 25;
 
@@ -112,14 +112,6 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
         return await ReloadAsync(cohortId, ct);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int cohortId, int version, CancellationToken ct)
-    {
-        ModelState.Clear();
-        var outcome = await publisher.PublishAsync(cohortId, version, ct);
-        return await this.AnswerAsync(outcome, published => t["Published {0} pairs; both people of each pair have been emailed. The cohort is now Active.", published.Pairs],
-            _ => Redirect($"/Cohorts/Details/{cohortId}"), () => LoadAsync(cohortId, ct), prefix: "");
-    }
-
     /// <summary>After a change of the matching: the flash and the first page of proposals, or the reasons on this page.</summary>
     private Task<IActionResult> AfterAsync<T>(int cohortId, Outcome<T> outcome, Func<T, string> done, CancellationToken ct)
     {
@@ -139,6 +131,10 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchPublisher publish
         People = await builder.GetAsync(cohortId, ct);
         return true;
     }
+
+    /// <summary>The page numbers a pager shows: the first, the last, and two either side of the current one.</summary>
+    public static IReadOnlyList<int> PageWindow(int current, int last) =>
+        new[] { 1, last }.Concat(Enumerable.Range(current - 2, 5)).Where(i => i >= 1 && i <= last).Distinct().Order().ToList();
 
     public string Link(string? q, int page, int? upage = null)
     {

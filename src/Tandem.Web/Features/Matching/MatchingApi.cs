@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Matching;
@@ -25,7 +26,7 @@ public static class MatchingApi
         m.MapPost("/manual", Manual).WithSummary("Pairs a mentee and a mentor by hand (saved as a lock) and re-matches.");
         m.MapPost("/preview", Preview).WithSummary("What-if: matches with the given weights without saving; totals and the difference from the latest run.");
         m.MapPost("/compare", Compare).WithSummary("Matches optimal and stable without saving: matched, total, gap, pairs that differ.");
-        m.MapPost("/publish", Publish).WithSummary("Publishes the latest run's pairs, emails both people of each pair and moves the cohort to Active.");
+        m.MapPost("/publish", Publish).WithSummary("With \"confirm\": true, publishes the latest run's pairs, tells both people of each pair, the accepted mentees left unmatched and the waitlisted, and moves the cohort to Active; without it, answers the consequences and warnings and changes nothing.");
 
         var rank = api.MapGroup("/cohorts/{id:int}/my-ranking").WithTags("Matching").RequireAuthorization();
         rank.MapGet("/", GetRanking).WithSummary("The signed-in mentee's ranking of this cohort's published mentors.");
@@ -69,8 +70,14 @@ public static class MatchingApi
     private static async Task<Results<Ok<CompareResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Compare(int id, CompareRequest? request, MatchingWorkflow w, CancellationToken ct) =>
         (await w.CompareAsync(id, request ?? new(), ct)).ToApi(v => TypedResults.Ok(v));
 
-    private static async Task<Results<Ok<PublishResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(int id, PublishRequest? request, MatchPublisher publisher, CancellationToken ct) =>
-        (await publisher.PublishAsync(id, request?.Version, ct)).ToApi(v => TypedResults.Ok(v));
+    private static async Task<Results<Ok<PublishResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Publish(int id, PublishRequest? request, MatchPublisher publisher, CancellationToken ct)
+    {
+        var preview = await publisher.PreviewAsync(id, ct);
+        if (preview.Refusal is not null || request?.Confirm != true)
+            return preview.ToApi(p => TypedResults.Ok(new PublishResponse(false, id, CohortStatus.Matching.ToString(), p.Pairs, 0, p.Step.Consequences, p.Step.Warnings)));
+        var step = preview.Value!.Step;
+        return (await publisher.PublishAsync(id, request?.Version, ct)).ToApi(v => TypedResults.Ok(v with { Consequences = step.Consequences, Warnings = step.Warnings }));
+    }
 
     private static async Task<Results<Ok<MyRankingResponse>, NotFound, ValidationProblem, ProblemHttpResult>> GetRanking(int id, MentorRankings rankings, HttpContext http, CancellationToken ct) =>
         (await rankings.GetAsync(id, http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));

@@ -55,6 +55,13 @@ public sealed record ExplainResponse(int MenteeApplicationId, string MenteeName,
 
 public sealed record RuleResponse(RuleView Rule, RunSummary? Run);
 
-public sealed record PublishRequest(int? Version = null);
+/// <param name="Version">Optional: the cohort version the caller last saw; a stale one is refused with 409.</param>
+/// <param name="Confirm">true to publish; without it the answer lists the consequences and warnings and nothing changes.</param>
+public sealed record PublishRequest(int? Version = null, bool? Confirm = null);
 
-public sealed record PublishResponse(int CohortId, string Status, int Pairs, int EmailsQueued);
+/// <summary>What publishing would do (see <see cref="StepPreview"/>).</summary>
+public sealed record PublishPreview(int CohortId, string CohortName, int Version, int Pairs, StepPreview Step);
+
+/// <summary>Publishing's answer: <paramref name="Done"/> false is the preview (nothing changed; send "confirm": true), true is done.</summary>
+public sealed record PublishResponse(bool Done, int CohortId, string Status, int Pairs, int EmailsQueued,
+    IReadOnlyList<string> Consequences, IReadOnlyList<StepWarning> Warnings);

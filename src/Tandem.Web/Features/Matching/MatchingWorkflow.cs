@@ -7,6 +7,7 @@ using Tandem.Matching.Cohorts;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
+using Tandem.Web.Features.Pairs;
 using CohortInput = Tandem.Matching.Cohorts.CohortInput;
 using Tandem.Web.Shared;
 
@@ -24,11 +25,13 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
     public const int PageSize = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record CohortFacts(int Id, string Name, CohortStatus Status, int Version, int ProgramId);
+    /// <param name="PublishedPairs">The cohort's pairs from a published matching (any status).</param>
+    public sealed record CohortFacts(int Id, string Name, CohortStatus Status, int Version, int ProgramId, int PublishedPairs);
 
     public Task<CohortFacts?> CohortAsync(int cohortId, CancellationToken ct) =>
         db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
-            .Select(c => new CohortFacts(c.Id, c.Name, c.Status, c.Version, c.ProgramId)).SingleOrDefaultAsync(ct);
+            .Select(c => new CohortFacts(c.Id, c.Name, c.Status, c.Version, c.ProgramId, db.Pairs.Count(p => p.CohortId == c.Id && p.Origin == PairOrigin.Matched)))
+            .SingleOrDefaultAsync(ct);
 
     /// <summary>The cohort when it is in Matching; otherwise not found or a conflict that says which status it is in.</summary>
     public async Task<Outcome<CohortFacts>> MatchingCohortAsync(int cohortId, CancellationToken ct)

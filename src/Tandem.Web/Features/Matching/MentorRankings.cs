@@ -31,11 +31,60 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
               && (a.Status == ApplicationStatus.Accepted || (c.Status == CohortStatus.Open && a.Status == ApplicationStatus.Submitted))
         select a;
 
+    private IQueryable<Application> Offered(int cohortId, IReadOnlyCollection<int>? only)
+    {
+        if (only is null) return PublicMentors(cohortId);
+        var ids = only.ToList();
+        return PublicMentors(cohortId).Where(a => ids.Contains(a.Id));
+    }
+
     private Task<int?> MenteeApplicationAsync(int cohortId, string userId, CancellationToken ct) =>
         db.Applications.AsNoTracking()
             .Where(a => a.CohortId == cohortId && a.UserId == userId && a.Role == ApplicationRole.Mentee
                         && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Declined)
             .Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The published mentors this mentee could really be matched with: serving her track, fitting both sides' gender
+    /// preference, sharing a language (the engine's hard rules that do not depend on the rest of the cohort).
+    /// Null when the caller has no mentee application here (then nothing is filtered: there is no one to fit).
+    /// </summary>
+    public async Task<HashSet<int>?> MatchableAsync(int cohortId, string userId, CancellationToken ct)
+    {
+        var me = await (from a in db.Applications.AsNoTracking()
+                        where a.CohortId == cohortId && a.UserId == userId && a.Role == ApplicationRole.Mentee
+                              && a.Status != ApplicationStatus.Withdrawn && a.Status != ApplicationStatus.Declined
+                        select new { a.TrackId, a.MentorGenderPreference, a.Languages, Profile = db.Profiles.Where(p => p.UserId == a.UserId).Select(p => new { p.Gender, p.Languages }).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (me is null) return null;
+        var mentors = await (from a in PublicMentors(cohortId)
+                             join p in db.Profiles.AsNoTracking() on a.UserId equals p.UserId into ps
+                             from p in ps.DefaultIfEmpty()
+                             select new { a.Id, a.TracksServed, a.MentorGenderPreference, a.Languages, Gender = p == null ? null : p.Gender, ProfileLanguages = p == null ? null : p.Languages })
+            .ToListAsync(ct);
+        var track = me.TrackId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var myLanguages = Languages(me.Languages, me.Profile?.Languages);
+        var myGender = Gender(me.Profile?.Gender);
+        return mentors.Where(m =>
+                (track is null || TagList.Parse(m.TracksServed).Contains(track))
+                && Accepts(me.MentorGenderPreference, myGender, Gender(m.Gender)) && Accepts(m.MentorGenderPreference, Gender(m.Gender), myGender)
+                && Languages(m.Languages, m.ProfileLanguages).Overlaps(myLanguages))
+            .Select(m => m.Id).ToHashSet();
+
+        static HashSet<string> Languages(string? own, string? profile)
+        {
+            var list = TagList.Parse(own);
+            return (list.Count > 0 ? list : TagList.Parse(profile)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+        static string? Gender(string? g) => string.IsNullOrWhiteSpace(g) ? null : g.Trim().ToLowerInvariant();
+        // The engine's rule: a preference holds only when both genders are known.
+        static bool Accepts(GenderPreference preference, string? own, string? other) => preference switch
+        {
+            GenderPreference.Same => own is not null && own == other,
+            GenderPreference.Cross => own is not null && other is not null && own != other,
+            _ => true,
+        };
+    }
 
     public async Task<Outcome<MyRankingResponse>> GetAsync(int cohortId, string userId, CancellationToken ct)
     {
@@ -53,10 +102,10 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
         return new MyRankingResponse(cohortId, cohort.Name, mentee, applicationRules.WindowOpen(cohort), ranking);
     }
 
-    /// <summary>Published mentors of the cohort, searched by name, title or expertise.</summary>
-    public Task<PageResponse<MentorOption>> MentorsAsync(int cohortId, string? q, int? page, CancellationToken ct)
+    /// <summary>Published mentors of the cohort (only those in <paramref name="only"/> when given), searched by name, title or expertise.</summary>
+    public Task<PageResponse<MentorOption>> MentorsAsync(int cohortId, string? q, int? page, CancellationToken ct, IReadOnlyCollection<int>? only = null)
     {
-        var query = from a in PublicMentors(cohortId)
+        var query = from a in Offered(cohortId, only)
                     join p in db.Profiles.AsNoTracking() on a.UserId equals p.UserId
                     select new { a, p };
         if (!string.IsNullOrWhiteSpace(q))
@@ -72,8 +121,8 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
     }
 
     /// <summary>All published mentors of the cohort as (id, label) for the rank selectors.</summary>
-    public async Task<IReadOnlyList<(int Id, string Label)>> ChoicesAsync(int cohortId, CancellationToken ct) =>
-        (await (from a in PublicMentors(cohortId)
+    public async Task<IReadOnlyList<(int Id, string Label)>> ChoicesAsync(int cohortId, CancellationToken ct, IReadOnlyCollection<int>? only = null) =>
+        (await (from a in Offered(cohortId, only)
                 join p in db.Profiles.AsNoTracking() on a.UserId equals p.UserId
                 orderby p.DisplayName
                 select new { a.Id, p.DisplayName, p.JobTitle }).ToListAsync(ct))
@@ -95,6 +144,8 @@ public sealed class MentorRankings(TandemDb db, ApplicationRules applicationRule
         if (ids.Distinct().Count() != ids.Length) errors.Add(nameof(request.MentorApplicationIds), t["Each mentor can be ranked only once."]);
         var known = await PublicMentors(cohortId).Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         if (ids.Except(known).Any()) errors.Add(nameof(request.MentorApplicationIds), t["Choose mentors from this cohort's published mentor profiles."]);
+        else if (await MatchableAsync(cohortId, userId, ct) is { } matchable && ids.Any(id => !matchable.Contains(id)))
+            errors.Add(nameof(request.MentorApplicationIds), t["Choose mentors you could be matched with: they serve your track, fit the gender preferences and share a language with you."]);
         if (errors.Any) return errors;
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

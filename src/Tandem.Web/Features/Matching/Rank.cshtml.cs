@@ -45,8 +45,9 @@ public sealed class RankModel(MentorRankings rankings, IStringLocalizer<Matching
         var mine = await rankings.GetAsync(cohortId, User.Id(), ct);
         if (mine.IsNotFound) return false;
         if (!this.Refused(mine, prefix: "")) Mine = mine.Value;
-        Mentors = await rankings.MentorsAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct);
-        Choices = await rankings.ChoicesAsync(cohortId, ct);
+        var matchable = await rankings.MatchableAsync(cohortId, User.Id(), ct);
+        Mentors = await rankings.MentorsAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct, matchable);
+        Choices = await rankings.ChoicesAsync(cohortId, ct, matchable);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Pairs;
@@ -24,6 +25,9 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
     public MeetingResponse Meeting { get; private set; } = null!;
     public PairMember Pair { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
+    public TimeZoneInfo OtherZone { get; private set; } = TimeZones.Fallback;
+    public string OtherName { get; private set; } = "";
+    public MeetingTime Time(DateTime utc) => new(utc, Zone, OtherZone, OtherName);
     public bool Mine => Meeting.ProposedById == Pair.Me;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -42,7 +46,7 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
     public Task<IActionResult> OnPostHeldAsync(int id, CancellationToken ct) =>
         DoAsync(id, () => book.HeldAsync(id, User.Id(), new HeldRequest(Input.Summary, Input.ActionItems), ct), t["The meeting is logged as held."], ct);
 
-    /// <summary>Another time replaces the proposal: the person lands on the new one.</summary>
+    /// <summary>Another time moves the proposal; the thread keeps the times proposed before.</summary>
     public async Task<IActionResult> OnPostCounterAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -65,6 +69,8 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
         Meeting = meeting;
         Pair = (await PairAccess.FindAsync(db, meeting.PairId, User.Id(), ct))!;
         Zone = await UserClock.ZoneAsync(db, User.Id(), ct);
+        OtherZone = await UserClock.ZoneAsync(db, Pair.OtherId, ct);
+        OtherName = await db.Profiles.AsNoTracking().Where(p => p.UserId == Pair.OtherId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Pairs;
@@ -10,7 +11,7 @@ namespace Tandem.Web.Features.Meetings;
 
 /// <summary>A pair's meetings and contacts, with forms to propose a meeting, log one that happened, and log a contact.</summary>
 [Authorize]
-public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<MeetingsText> t) : PageModel
+public sealed class IndexModel(TandemDb db, MeetingBook book, SchedulingAssistant assistant, IStringLocalizer<MeetingsText> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -39,6 +40,12 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<M
     public PageResponse<MeetingResponse> Meetings { get; private set; } = null!;
     public PageResponse<ContactResponse> Contacts { get; private set; } = null!;
     public TimeZoneInfo Zone { get; private set; } = TimeZones.Fallback;
+    /// <summary>The scheduling assistant's times for an active pair.</summary>
+    public IReadOnlyList<SuggestedTime> Suggested { get; private set; } = [];
+    public bool Reverse { get; private set; }
+    public TimeZoneInfo OtherZone { get; private set; } = TimeZones.Fallback;
+    public string OtherName { get; private set; } = "";
+    public MeetingTime Time(DateTime utc) => new(utc, Zone, OtherZone, OtherName);
 
     public async Task<IActionResult> OnGetAsync(int pairId, CancellationToken ct) => await LoadAsync(pairId, ct) ? Page() : NotFound();
 
@@ -46,6 +53,14 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<M
     {
         if (!await LoadAsync(pairId, ct)) return NotFound();
         var outcome = await book.ProposeAsync(pairId, User.Id(), new MeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), Input.DurationMinutes, Input.Format, Input.Location, Input.Agenda), ct);
+        return await DoneAsync(pairId, outcome, t["Your proposal is sent."], "Input.", ct);
+    }
+
+    /// <summary>One click on a suggested time proposes it (an hour, by video); the mentee's questions come with it.</summary>
+    public async Task<IActionResult> OnPostSuggestedAsync(int pairId, DateTimeOffset? startsAtUtc, CancellationToken ct)
+    {
+        if (!await LoadAsync(pairId, ct)) return NotFound();
+        var outcome = await book.ProposeAsync(pairId, User.Id(), new MeetingRequest(startsAtUtc, 60, MeetingFormat.Video, null, Input.Agenda), ct);
         return await DoneAsync(pairId, outcome, t["Your proposal is sent."], "Input.", ct);
     }
 
@@ -72,8 +87,12 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, IStringLocalizer<M
         if (await PairAccess.FindAsync(db, pairId, User.Id(), ct) is not { } pair) return false;
         Pair = pair;
         Zone = await UserClock.ZoneAsync(db, User.Id(), ct);
+        OtherZone = await UserClock.ZoneAsync(db, Pair.OtherId, ct);
+        OtherName = await db.Profiles.AsNoTracking().Where(p => p.UserId == Pair.OtherId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         Meetings = (await MeetingQueries.ListAsync(db, pairId, User.Id(), PageNumber, ct))!;
         Contacts = (await MeetingQueries.ContactsAsync(db, pairId, User.Id(), ContactsPage, ct))!;
+        Reverse = await Agreements.ReverseMentoring.IsReverseAsync(db, pairId, ct);
+        if (pair.Active) Suggested = await assistant.SuggestAsync(pairId, User.Id(), 60, ct) ?? [];
         return true;
     }
 }

@@ -31,6 +31,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         if (Validate(r, pair, future: true) is { } errors) return errors;
         var now = Now;
         var meeting = New(pairId, me, r, now);
+        meeting.Proposals.Add(Trace(meeting, now));
         db.Meetings.Add(meeting);
         await notices.SaveWithAsync(() => NotifyAsync(pair, meeting, NoticeKinds.MeetingProposed, ct), ct);
         return meeting;
@@ -50,25 +51,38 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         return meeting;
     }
 
-    /// <summary>Answers a proposal with another time: the proposal is declined and a new one (replacing it) is made.</summary>
+    /// <summary>
+    /// Answers a proposal with another time. The meeting stays one thread: it moves to the new time, now proposed by
+    /// this person, and its history keeps every time proposed (a proposal made before threads gets its first trace here).
+    /// </summary>
     public async Task<Outcome<Meeting>> CounterAsync(int meetingId, string me, MeetingRequest r, CancellationToken ct)
     {
-        if (await FindAsync(meetingId, me, ct) is not (var pair, var old)) return Refusal.NotFound;
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return Refusal.NotFound;
         if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
-        if (old.Status != MeetingStatus.Proposed || old.ProposedById == me)
+        if (meeting.Status != MeetingStatus.Proposed || meeting.ProposedById == me)
             return Errors.One("", t["Only the other person can propose another time for a proposed meeting."]);
         // The mentee's questions carry over unless the counter-proposal brings its own.
-        r = r with { Agenda = string.IsNullOrWhiteSpace(r.Agenda) ? old.Agenda : r.Agenda, Format = r.Format ?? old.Format, Location = r.Location ?? old.Location, DurationMinutes = r.DurationMinutes ?? old.DurationMinutes };
+        r = r with { Agenda = string.IsNullOrWhiteSpace(r.Agenda) ? meeting.Agenda : r.Agenda, Format = r.Format ?? meeting.Format, Location = r.Location ?? meeting.Location, DurationMinutes = r.DurationMinutes ?? meeting.DurationMinutes };
         if (Validate(r, pair, future: true) is { } errors) return errors;
         var now = Now;
-        old.Status = MeetingStatus.Declined;
-        old.UpdatedAt = now;
-        var meeting = New(pair.PairId, me, r, now);
-        meeting.ReplacesId = old.Id;
-        db.Meetings.Add(meeting);
-        await notices.SaveWithAsync(() => NotifyAsync(pair, meeting, NoticeKinds.MeetingCountered, ct), ct);
+        if (!await db.Set<MeetingProposal>().AnyAsync(p => p.MeetingId == meeting.Id, ct))
+            db.Set<MeetingProposal>().Add(new MeetingProposal { MeetingId = meeting.Id, ProposedById = meeting.ProposedById, StartsAt = meeting.StartsAt, DurationMinutes = meeting.DurationMinutes, ProposedAt = meeting.CreatedAt });
+        meeting.ProposedById = me;
+        meeting.StartsAt = r.StartsAt!.Value.UtcDateTime;
+        meeting.DurationMinutes = r.DurationMinutes!.Value;
+        meeting.Format = r.Format!.Value;
+        meeting.Location = Clean(r.Location);
+        meeting.Agenda = Clean(r.Agenda);
+        meeting.Sequence++;
+        meeting.UpdatedAt = now;
+        db.Set<MeetingProposal>().Add(Trace(meeting, now));
+        await NotifyAsync(pair, meeting, NoticeKinds.MeetingCountered, ct);
+        await db.SaveChangesAsync(ct);
         return meeting;
     }
+
+    private static MeetingProposal Trace(Meeting meeting, DateTime now) =>
+        new() { MeetingId = meeting.Id, ProposedById = meeting.ProposedById, StartsAt = meeting.StartsAt, DurationMinutes = meeting.DurationMinutes, ProposedAt = now };
 
     public async Task<Outcome<Meeting>> CancelAsync(int meetingId, string me, CancellationToken ct)
     {
@@ -79,6 +93,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         meeting.Status = MeetingStatus.Cancelled;
         meeting.Sequence++;
         meeting.UpdatedAt = Now;
+        await NotifyAsync(pair, meeting, NoticeKinds.MeetingCancelled, ct);
         await db.SaveChangesAsync(ct);
         return meeting;
     }

@@ -6,7 +6,11 @@ using Tandem.Web.Shared;
 namespace Tandem.Web.Features.Meetings;
 
 public sealed record MeetingResponse(int Id, int PairId, string ProposedById, string ProposedByName, DateTime StartsAt, int DurationMinutes, MeetingFormat Format,
-    string? Location, string? Agenda, string? Summary, string? ActionItems, MeetingStatus Status, int? ReplacesId, int Sequence, string? MyNote);
+    string? Location, string? Agenda, string? Summary, string? ActionItems, MeetingStatus Status, int? ReplacesId, int Sequence, string? MyNote,
+    IReadOnlyList<ProposalResponse> History);
+
+/// <summary>One time proposed in the meeting's thread; the last one is the meeting's current time.</summary>
+public sealed record ProposalResponse(string ProposedById, string ProposedByName, DateTime StartsAt, int DurationMinutes, DateTime ProposedAt);
 
 public sealed record ContactResponse(int Id, string ById, string ByName, DateTime At, ContactChannel Channel, string? Note);
 
@@ -23,7 +27,10 @@ public static class MeetingQueries
         select new MeetingResponse(m.Id, m.PairId, m.ProposedById,
             db.Profiles.Where(p => p.UserId == m.ProposedById).Select(p => p.DisplayName).FirstOrDefault() ?? "",
             m.StartsAt, m.DurationMinutes, m.Format, m.Location, m.Agenda, m.Summary, m.ActionItems, m.Status, m.ReplacesId, m.Sequence,
-            db.MeetingNotes.Where(n => n.MeetingId == m.Id && n.AuthorId == me).Select(n => n.Text).FirstOrDefault());
+            db.MeetingNotes.Where(n => n.MeetingId == m.Id && n.AuthorId == me).Select(n => n.Text).FirstOrDefault(),
+            db.Set<MeetingProposal>().Where(p => p.MeetingId == m.Id).OrderBy(p => p.ProposedAt).ThenBy(p => p.Id)
+                .Select(p => new ProposalResponse(p.ProposedById, db.Profiles.Where(x => x.UserId == p.ProposedById).Select(x => x.DisplayName).FirstOrDefault() ?? "", p.StartsAt, p.DurationMinutes, p.ProposedAt))
+                .ToList());
 
     public static Task<MeetingResponse?> OneAsync(TandemDb db, int meetingId, string me, CancellationToken ct) =>
         Visible(db, me).Where(m => m.Id == meetingId).Project(db, me).SingleOrDefaultAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Shared;
 
@@ -12,9 +13,10 @@ public static class MeetingsApi
         group.MapGet("/meetings", List).WithSummary("The pair's meetings, latest first; each carries only the caller's own private note.");
         group.MapPost("/meetings", Propose).WithSummary("Proposes a meeting; the mentee's proposal needs her intentional questions (agenda).");
         group.MapPost("/meetings/held", Log).WithSummary("Logs a meeting that took place without a proposal.");
+        group.MapGet("/meetings/suggestions", Suggestions).WithSummary("Three times that suit both people (weekly availability in each one's zone), clear of program events, webinars and their meetings; duration 15–480 minutes, 60 when omitted.");
         group.MapGet("/meetings/{meetingId:int}", Get).WithSummary("One meeting of the pair, with the caller's own private note only.");
         group.MapPost("/meetings/{meetingId:int}/accept", Accept).WithSummary("Accepts the other person's proposal.");
-        group.MapPost("/meetings/{meetingId:int}/counter", Counter).WithSummary("Proposes another time: the proposal is declined and a new one replaces it.");
+        group.MapPost("/meetings/{meetingId:int}/counter", Counter).WithSummary("Proposes another time: the meeting moves to it and stays one thread, its history listing every time proposed.");
         group.MapPost("/meetings/{meetingId:int}/cancel", Cancel).WithSummary("Cancels a proposed or accepted meeting; its calendar invitation becomes a cancellation.");
         group.MapPost("/meetings/{meetingId:int}/held", Held).WithSummary("Logs the meeting as held, with the shared summary and action items.");
         group.MapPut("/meetings/{meetingId:int}/note", Note).WithSummary("The caller's private note on the meeting; the other person never sees it.");
@@ -46,6 +48,12 @@ public static class MeetingsApi
 
     private static async Task<Results<Ok<PageResponse<MeetingResponse>>, NotFound>> List(int id, int? page, HttpContext http, TandemDb db, CancellationToken ct) =>
         await MeetingQueries.ListAsync(db, id, http.User.Id(), page, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<SuggestedTime>>, NotFound, ValidationProblem>> Suggestions(int id, int? duration, HttpContext http, SchedulingAssistant assistant, IStringLocalizer<MeetingsText> t, CancellationToken ct)
+    {
+        if (duration is < 15 or > 480) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["duration"] = [t["The duration is from 15 to 480 minutes."]] });
+        return await assistant.SuggestAsync(id, http.User.Id(), duration ?? 60, ct) is { } times ? TypedResults.Ok(times) : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<MeetingResponse>, NotFound>> Get(int id, int meetingId, HttpContext http, TandemDb db, CancellationToken ct) =>
         await MeetingQueries.OneAsync(db, meetingId, http.User.Id(), ct) is { PairId: var pairId } m && pairId == id ? TypedResults.Ok(m) : TypedResults.NotFound();

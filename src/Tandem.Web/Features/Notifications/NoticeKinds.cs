@@ -10,6 +10,7 @@ public enum NoticeCategory
     Progress,
     Pair,
     Events,
+    Sharing,
 }
 
 /// <summary>
@@ -26,6 +27,13 @@ public sealed record NoticeKind(
     string Key, NoticeCategory Category, string InApp, string? Subject = null, string? Body = null, bool EmailsByDefault = false, string? NoteLabel = null)
 {
     public bool Emails => EmailsByDefault && Subject is not null && Body is not null;
+
+    /// <summary>Whether this kind has an email at all, so a person may choose it on the preferences page.</summary>
+    public bool CanEmail => Subject is not null && Body is not null;
+
+    /// <summary>What a person gets by email: their stored choice, else the kind's default.</summary>
+    public EmailChoice ChoiceOf(EmailChoice? stored) =>
+        !CanEmail ? EmailChoice.Off : stored ?? (EmailsByDefault ? EmailChoice.Immediately : EmailChoice.Off);
 }
 
 /// <summary>
@@ -67,6 +75,19 @@ public static class NoticeKinds
         "Hello {0},\n\nYou have been paired with {1} as your mentee in {2}. {1}'s email: {3}\n\nWhat happens next: {1} will write to you within a week to arrange your first meeting; the cohort starts on {4}. Agree on goals and expectations together, and meet at least {5} times over the six months.",
         EmailsByDefault: true);
 
+    // Publishing a matching, to those it leaves out — {0} the recipient's name, {1} cohort.
+    public static readonly NoticeKind MatchingLeftUnmatched = new("matching-unmatched", NoticeCategory.Matching,
+        "The pairs of {1} are published; we could not find you a mentor this time.",
+        "{1}: no mentor this time",
+        "Hello {0},\n\nThe pairs of {1} have been published. We are sorry: we could not find a mentor for you this time. Your application stays on record; you are welcome to apply to the next cohort, and we will tell you if a place opens up.",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind MatchingStillWaitlisted = new("matching-waitlisted", NoticeCategory.Matching,
+        "The pairs of {1} are published; you remain on the waitlist.",
+        "{1}: you remain on the waitlist",
+        "Hello {0},\n\nThe pairs of {1} have been published and no place has opened up for you. You remain on the waitlist: we will tell you if one does, and you are welcome to apply to the next cohort.",
+        EmailsByDefault: true);
+
     // Meetings — {0} who did it, {1} when the meeting starts, {2} its length in minutes.
     public static readonly NoticeKind MeetingProposed = new("meeting-proposed", NoticeCategory.Meetings,
         "{0} proposed a meeting on {1}.",
@@ -84,6 +105,70 @@ public static class NoticeKinds
         "{0} proposed another time for your meeting: {1}.",
         "{0} proposed another time in Tandem",
         "{0} proposed another time for your meeting: {1} ({2} minutes). Please accept it or propose another time:",
+        EmailsByDefault: true);
+
+    /// <summary>{0} who cancelled it, {1} when it was to start, {2} its length in minutes.</summary>
+    public static readonly NoticeKind MeetingCancelled = new("meeting-cancelled", NoticeCategory.Meetings,
+        "{0} cancelled the meeting on {1}.",
+        "{0} cancelled your meeting in Tandem",
+        "{0} cancelled the meeting on {1} ({2} minutes). Your calendar will drop it; see the pair's meetings or propose another time:",
+        EmailsByDefault: true);
+
+    /// <summary>{0} who moved it, {1} the new time, {2} its length in minutes.</summary>
+    public static readonly NoticeKind MeetingRescheduled = new("meeting-rescheduled", NoticeCategory.Meetings,
+        "{0} moved your meeting to {1}.",
+        "{0} moved your meeting in Tandem",
+        "{0} moved your meeting to {1} ({2} minutes). See it and update your calendar:",
+        EmailsByDefault: true);
+
+    // Sharing — {0} who did it. Never the work, the comment, the resource or the introduction itself: they are the pair's.
+    public static readonly NoticeKind WorkShared = new("work-shared", NoticeCategory.Sharing,
+        "{0} shared a piece of work with you for feedback.",
+        "{0} shared work with you in Tandem",
+        "{0} shared a piece of work with you and would like your feedback. Read it here:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind WorkComment = new("work-comment", NoticeCategory.Sharing,
+        "{0} commented on shared work.",
+        "{0} commented on shared work in Tandem",
+        "{0} commented on a piece of shared work. Read the comment here:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind ResourceRecommended = new("resource-recommended", NoticeCategory.Sharing,
+        "{0} recommended a resource to you.",
+        "{0} recommended a resource in Tandem",
+        "{0} recommended a resource to you. See it here:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind IntroductionMade = new("introduction", NoticeCategory.Sharing,
+        "{0} recorded an introduction for you.",
+        "{0} recorded an introduction in Tandem",
+        "{0} recorded an introduction or referral for you. See who and why here:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind WorkbookShared = new("workbook-shared", NoticeCategory.Sharing,
+        "{0} shared workbook answers with you.",
+        "{0} shared workbook answers in Tandem",
+        "{0} shared workbook answers with you. Read them and leave a comment here:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind WorkbookComment = new("workbook-comment", NoticeCategory.Sharing,
+        "{0} commented on shared workbook answers.",
+        "{0} commented on a workbook in Tandem",
+        "{0} commented on shared workbook answers. Read the comment here:",
+        EmailsByDefault: true);
+
+    // Feedback at the end — {0} who gave it.
+    public static readonly NoticeKind FeedbackGiven = new("feedback-given", NoticeCategory.Progress,
+        "{0} gave their feedback and feedforward. Give yours to read what they wrote.",
+        "{0} gave their feedback in Tandem",
+        "{0} gave their feedback and feedforward for you. Once you have given yours, you can read theirs here:",
+        EmailsByDefault: true);
+
+    public static readonly NoticeKind FeedbackAvailable = new("feedback-available", NoticeCategory.Progress,
+        "{0}'s feedback and feedforward for you is ready to read.",
+        "Your feedback from {0} is ready in Tandem",
+        "You have both given your feedback: {0}'s feedback and feedforward for you is ready to read here:",
         EmailsByDefault: true);
 
     // Messages — {0} the sender's name. Never the message itself: it is the pair's.
@@ -118,8 +203,20 @@ public static class NoticeKinds
     public static readonly NoticeKind PairCompleted = new("pair-completed", NoticeCategory.Pair,
         "Your cohort has ended and your pair is complete. Share your closing words and download your certificate.");
 
+    /// <summary>{0} meetings held, {1} the program's minimum.</summary>
+    public static readonly NoticeKind PairEndedBelowMinimum = new("pair-ended-below-minimum", NoticeCategory.Pair,
+        "Your cohort has ended. Your pair held {0} of the {1} meetings the program asks for. Share your closing words and download your certificate of participation.");
+
+    /// <summary>{0} who closed it, {1} the reason (a term), {2} how many upcoming meetings were cancelled.</summary>
     public static readonly NoticeKind PairClosedEarly = new("pair-closed", NoticeCategory.Pair,
-        "Your pair was closed early. You can still share your closing words.");
+        "{0} closed your mentoring pair early ({1}). You can still share your closing words.",
+        "Your Tandem pair was closed early",
+        "{0} closed your mentoring pair early ({1}). {2} upcoming meetings were cancelled and removed from your calendar feed.\n\nYou can still add your own reflection and a gratitude note here:",
+        EmailsByDefault: true);
+
+    /// <summary>To coordinators: {0} mentee, {1} mentor, {2} cohort, {3} the reason (a term), {4} who closed it.</summary>
+    public static readonly NoticeKind PairClosedEarlyAlert = new("pair-closed-alert", NoticeCategory.Pair,
+        "Alert: the pair {0} – {1} in {2} was closed early by {4} ({3}).");
 
     /// <summary>{0} who wrote the note.</summary>
     public static readonly NoticeKind Gratitude = new("gratitude", NoticeCategory.Pair,
@@ -138,13 +235,15 @@ public static class NoticeKinds
     public static IReadOnlyList<NoticeKind> All { get; } =
     [
         ApplicationAccepted, ApplicationWaitlisted, ApplicationDeclined, PairedWithMentor, PairedWithMentee,
-        MeetingProposed, MeetingAccepted, MeetingCountered, MessageReceived,
+        MatchingLeftUnmatched, MatchingStillWaitlisted,
+        MeetingProposed, MeetingAccepted, MeetingCountered, MeetingCancelled, MeetingRescheduled, MessageReceived,
+        WorkShared, WorkComment, ResourceRecommended, IntroductionMade, WorkbookShared, WorkbookComment, FeedbackGiven, FeedbackAvailable,
         ReminderBehind, ReminderAtRisk, ReminderMeetingSoon, ReminderCheckInDue, ReminderFeedbackDue,
-        PairCompleted, PairClosedEarly, Gratitude, PairRepaired, EventSeatOpened,
+        PairCompleted, PairEndedBelowMinimum, PairClosedEarly, PairClosedEarlyAlert, Gratitude, PairRepaired, EventSeatOpened,
     ];
 
     /// <summary>Words passed as <see cref="NoticeArgType.Term"/> arguments.</summary>
-    public static IReadOnlyList<string> Terms { get; } = ["mentee", "mentor"];
+    public static IReadOnlyList<string> Terms { get; } = ["mentee", "mentor", "goals reached", "mismatch", "personal reasons", "no response"];
 
     private static NoticeKind Reminder(string key, string text, string subject) =>
         new(key, NoticeCategory.Progress, text, subject, text, EmailsByDefault: true);

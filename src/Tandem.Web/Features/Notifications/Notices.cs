@@ -32,7 +32,7 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
     public async Task<int> AddAsync(NoticeKind kind, IReadOnlyCollection<Notice> notices, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var recipients = kind.Emails ? await RecipientsAsync(notices.Select(n => n.UserId).Distinct().ToList(), ct) : [];
+        var recipients = kind.CanEmail ? await RecipientsAsync(kind, notices.Select(n => n.UserId).Distinct().ToList(), ct) : [];
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
         var queued = 0;
         foreach (var notice in notices)
@@ -41,7 +41,8 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
             {
                 UserId = notice.UserId, Kind = kind.Key, Text = kind.InApp, Args = NoticeArg.Serialize(notice.Args), Link = notice.Link, CreatedAt = now,
             });
-            if (!recipients.TryGetValue(notice.UserId, out var to) || string.IsNullOrEmpty(to.Email)) continue;
+            // The person's choice for this kind (else its default): a digest gathers the in-app line tomorrow (NoticeDigestJob).
+            if (!recipients.TryGetValue(notice.UserId, out var to) || string.IsNullOrEmpty(to.Email) || kind.ChoiceOf(to.Choice) != EmailChoice.Immediately) continue;
             var culture = Culture.Of(to.Language);
             var zone = to.TimeZone is null ? TimeZones.Fallback : zones.TryGetValue(to.TimeZone, out var z) ? z : zones[to.TimeZone] = TimeZones.Find(to.TimeZone);
             db.QueuedEmails.Add(new QueuedEmail
@@ -95,11 +96,12 @@ public sealed class Notices(TandemDb db, NoticeText text, PublicAddress site, Ti
         return body.ToString();
     }
 
-    private sealed record Recipient(string Id, string? Email, string? Language, string? TimeZone);
+    private sealed record Recipient(string Id, string? Email, string? Language, string? TimeZone, EmailChoice? Choice);
 
-    private async Task<Dictionary<string, Recipient>> RecipientsAsync(List<string> ids, CancellationToken ct) =>
+    private async Task<Dictionary<string, Recipient>> RecipientsAsync(NoticeKind kind, List<string> ids, CancellationToken ct) =>
         await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .Select(u => new Recipient(u.Id, u.Email, u.Language, db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.TimeZone).FirstOrDefault()))
+            .Select(u => new Recipient(u.Id, u.Email, u.Language, db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.TimeZone).FirstOrDefault(),
+                db.NoticePreferences.Where(p => p.UserId == u.Id && p.Kind == kind.Key).Select(p => (EmailChoice?)p.Email).FirstOrDefault()))
             .ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");

@@ -15,6 +15,9 @@ public static class NotificationsApi
         group.MapGet("/", ListAsync).WithSummary("The signed-in member's notifications, newest first, in their language (unread=true for unread only).");
         group.MapPost("/{id:int}/read", ReadAsync).WithSummary("Marks one notification read.");
         group.MapPost("/read", ReadAllAsync).WithSummary("Marks all of the caller's notifications read.");
+        var prefs = api.MapGroup("/me/notice-preferences").WithTags("Notifications").RequireAuthorization();
+        prefs.MapGet("/", PreferencesAsync).WithSummary("The caller's email choice for each notice kind (Immediately, DailyDigest, Off); in the app every notice appears.");
+        prefs.MapPut("/", SavePreferencesAsync).WithSummary("Sets the caller's email choice for the kinds named in \"choices\"; other kinds keep theirs.");
         return group;
     }
 
@@ -33,4 +36,11 @@ public static class NotificationsApi
         await notifier.MarkReadAsync(user.Id(), null, ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<IReadOnlyList<NoticePreferenceResponse>>> PreferencesAsync(ClaimsPrincipal user, NoticePreferences preferences, CancellationToken ct) =>
+        TypedResults.Ok(await preferences.ReadAsync(user.Id(), ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<NoticePreferenceResponse>>, ValidationProblem>> SavePreferencesAsync(
+        NoticePreferencesRequest request, ClaimsPrincipal user, NoticePreferences preferences, CancellationToken ct) =>
+        (await preferences.SaveAsync(user.Id(), request.Choices, ct)).ToApi(v => TypedResults.Ok(v));
 }

@@ -11,6 +11,8 @@ public enum PaceStatus
     AtRisk = 2,
     Completed = 3,
     ClosedEarly = 4,
+    /// <summary>The cohort ended before the pair held the minimum number of meetings.</summary>
+    BelowMinimum = 5,
 }
 
 /// <summary>What pace needs to know about one pair (engagement facts, never content).</summary>
@@ -36,7 +38,7 @@ public sealed record PaceResult(PaceStatus Status, bool NotMetYet, int Expected,
 /// 6 weeks (counting from the period's start when there was none); or fewer days left than 2 weeks per
 /// meeting still missing.</item>
 /// <item><b>Not met yet</b>: no held meeting once the first 4 weeks are over (a flag next to the status).</item>
-/// <item>Closed pairs show their closed state (Completed, ClosedEarly) and are never behind or at risk.</item>
+/// <item>Closed pairs show their closed state (Completed, BelowMinimum, ClosedEarly) and are never behind or at risk.</item>
 /// </list>
 /// Only meetings with status Held count.
 /// </summary>
@@ -59,6 +61,7 @@ public sealed class PaceRules(TimeProvider clock)
 
         if (f.Status == PairStatus.Completed) return new(PaceStatus.Completed, false, expected, f.Held, minimum, daysLeft);
         if (f.Status == PairStatus.ClosedEarly) return new(PaceStatus.ClosedEarly, false, expected, f.Held, minimum, daysLeft);
+        if (f.Status == PairStatus.BelowMinimum) return new(PaceStatus.BelowMinimum, false, expected, f.Held, minimum, daysLeft);
 
         var started = now >= start;
         var notMetYet = f.Held == 0 && now - start >= FirstMeetingWindow;

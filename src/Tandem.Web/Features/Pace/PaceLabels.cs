@@ -10,6 +10,7 @@ public static class PaceLabels
         PaceStatus.Behind => t["Behind"],
         PaceStatus.AtRisk => t["At risk"],
         PaceStatus.Completed => t["Completed"],
+        PaceStatus.BelowMinimum => t["Ended below the minimum"],
         _ => t["Closed early"],
     };
 
@@ -18,6 +19,8 @@ public static class PaceLabels
         PaceStatus.OnTrack => "text-bg-success",
         PaceStatus.Behind => "text-bg-warning",
         PaceStatus.AtRisk => "text-bg-danger",
+        PaceStatus.Completed => "text-bg-primary",
+        PaceStatus.BelowMinimum => "text-bg-dark",
         _ => "text-bg-secondary",
     };
 }

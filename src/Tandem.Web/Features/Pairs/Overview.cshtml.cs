@@ -40,9 +40,18 @@ public sealed class OverviewModel(PaceBoard board, ClosureBook closure, TandemDb
         return await this.AnswerAsync(outcome, _ => t["The mentee has a new pair."], _ => Redirect("/Pairs/Overview" + Query()), ShowAgain(ct), prefix: "");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int pairId, EarlyReason? reason, CancellationToken ct)
+    /// <summary>Set when the coordinator chose a reason but has not confirmed yet.</summary>
+    public (int PairId, EarlyReason Reason, IReadOnlyList<string> Consequences)? ConfirmClose { get; private set; }
+
+    public async Task<IActionResult> OnPostCloseAsync(int pairId, EarlyReason? reason, bool confirm, CancellationToken ct)
     {
-        var outcome = await closure.CloseEarlyAsync(pairId, User.Id(), true, reason, ct);
+        var outcome = await closure.CloseEarlyAsync(pairId, User.Id(), true, reason, confirm, ct);
+        if (outcome.Refusal is { } refusal && refusal.Errors.Any && refusal.Errors.Fields.All(f => f == "Confirm"))
+        {
+            ConfirmClose = (pairId, reason!.Value, refusal.Errors.Messages.ToList());
+            await LoadAsync(ct);
+            return Page();
+        }
         return await this.AnswerAsync(outcome, _ => t["The pair is closed early."], _ => Redirect("/Pairs/Overview" + Query()), ShowAgain(ct), prefix: "");
     }
 

@@ -5,7 +5,10 @@ public enum PairStatus
 {
     Active = 0,
     ClosedEarly = 1,
+    /// <summary>Ran to the cohort's end and held at least the program's minimum number of meetings.</summary>
     Completed = 2,
+    /// <summary>Ran to the cohort's end but held fewer meetings than the program's minimum: not "Completed".</summary>
+    BelowMinimum = 3,
 }
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter))]
@@ -48,4 +51,8 @@ public sealed class Pair
     public DateTime PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public CloseReason? CloseReason { get; set; }
+    /// <summary>Held meetings when the cohort's end closed the pair: the count its outcome was decided on.</summary>
+    public int? MeetingsHeldAtClose { get; set; }
+    /// <summary>The program's minimum when the cohort's end closed the pair (the minimum may change later; the outcome does not).</summary>
+    public int? MinimumMeetingsAtClose { get; set; }
 }

@@ -7,7 +7,10 @@ namespace Tandem.Web.Features.Pairs;
 /// <summary>English labels (the localizer keys) for the values the pair's space shows; each feature's resource translates them.</summary>
 public static class PairLabels
 {
-    public static string Of(PairStatus s) => s switch { PairStatus.Active => "Active", PairStatus.ClosedEarly => "Closed early", _ => "Completed" };
+    public static string Of(PairStatus s) => s switch
+    {
+        PairStatus.Active => "Active", PairStatus.ClosedEarly => "Closed early", PairStatus.BelowMinimum => "Ended below the minimum", _ => "Completed",
+    };
 
     public static string Of(MeetingStatus s) => s switch
     {

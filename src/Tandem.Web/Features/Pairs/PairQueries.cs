@@ -49,7 +49,8 @@ public static class PairQueries
             .Select(a => new { Mentee = a.MenteeConfirmedAt != null, Mentor = a.MentorConfirmedAt != null }).SingleOrDefaultAsync(ct);
         var goals = await db.Goals.AsNoTracking().Where(g => g.PairId == pairId).OrderBy(g => g.TargetDate).ThenBy(g => g.Id)
             .Select(g => new GoalSummaryResponse(g.Id, g.Title, g.TargetDate, g.Status, g.Progress)).ToListAsync(ct);
-        var next = await db.Meetings.AsNoTracking()
+        // A closed pair has no next meeting (closing cancels its future ones).
+        var next = pair.Status != PairStatus.Active ? null : await db.Meetings.AsNoTracking()
             .Where(m => m.PairId == pairId && m.StartsAt >= now && (m.Status == MeetingStatus.Accepted || m.Status == MeetingStatus.Proposed))
             .OrderBy(m => m.StartsAt).Select(m => new NextMeetingResponse(m.Id, m.StartsAt, m.DurationMinutes, m.Format, m.Status)).FirstOrDefaultAsync(ct);
         var held = await db.Meetings.CountAsync(m => m.PairId == pairId && m.Status == MeetingStatus.Held, ct);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
+using Tandem.Web.Features.Applications;
 using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Profiles;
@@ -13,8 +14,9 @@ namespace Tandem.Web.Features.Profiles;
 public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage userLanguage, TimeProvider clock, IStringLocalizer<ProfilesText> t) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
-    public IReadOnlyList<ProfileGap> MissingForMentee { get; private set; } = [];
-    public IReadOnlyList<ProfileGap> MissingForMentor { get; private set; } = [];
+    /// <summary>What matching still needs for the role this person applies in (a mentor's list adds expertise).</summary>
+    public IReadOnlyList<ProfileGap> Missing { get; private set; } = [];
+    public bool AsMentor { get; private set; }
     public BigFive? Personality { get; private set; }
     public string Language { get; private set; } = Culture.English;
 
@@ -24,7 +26,6 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage us
         public string? Gender { get; set; }
         public string? Pronouns { get; set; }
         public List<string> Languages { get; set; } = [];
-        public string? OtherLanguages { get; set; }
         public string? City { get; set; }
         public string? TimeZone { get; set; }
         public string? Employer { get; set; }
@@ -45,20 +46,19 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage us
         Input = new InputModel
         {
             DisplayName = profile.DisplayName, Gender = profile.Gender, Pronouns = profile.Pronouns,
-            Languages = languages.Where(ProfileLabels.CommonLanguages.Contains).ToList(),
-            OtherLanguages = string.Join(", ", languages.Where(l => !ProfileLabels.CommonLanguages.Contains(l))),
+            Languages = languages.ToList(),
             City = profile.City, TimeZone = profile.TimeZone, Employer = profile.Employer, JobTitle = profile.JobTitle,
             Seniority = profile.Seniority, Industry = profile.Industry, Expertise = TagList.ToInput(profile.Expertise),
             Interests = TagList.ToInput(profile.Interests), Bio = profile.Bio, Links = profile.Links,
         };
-        Describe(profile);
+        await DescribeAsync(profile, ct);
         Language = await userLanguage.GetAsync(User.Id(), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var request = new ProfileRequest(
-            Input.DisplayName, Input.Gender, Input.Pronouns, [.. Input.Languages, .. TagList.FromInput(Input.OtherLanguages)],
+            Input.DisplayName, Input.Gender, Input.Pronouns, Input.Languages,
             Input.City, Input.TimeZone, Input.Employer, Input.JobTitle, Input.Seniority, Input.Industry,
             TagList.FromInput(Input.Expertise), TagList.FromInput(Input.Interests), Input.Bio,
             (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -66,7 +66,7 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage us
         return await this.AnswerAsync(outcome, _ => t["Your profile is saved."], _ => RedirectToPage(), async () =>
         {
             var current = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == User.Id(), ct);
-            if (current is not null) Describe(current);
+            await DescribeAsync(current ?? new Profile { UserId = User.Id(), DisplayName = "" }, ct);
             return true;
         });
     }
@@ -80,10 +80,11 @@ public sealed class EditModel(TandemDb db, ProfileEditor editor, UserLanguage us
             async () => { await OnGetAsync(ct); return true; }, prefix: "");
     }
 
-    private void Describe(Profile profile)
+    private async Task DescribeAsync(Profile profile, CancellationToken ct)
     {
-        MissingForMentee = ProfileCompleteness.Missing(profile, forMentor: false);
-        MissingForMentor = ProfileCompleteness.Missing(profile, forMentor: true);
+        // A mentee is not asked for a mentor's expertise: only someone who applies to mentor is.
+        AsMentor = await db.Applications.AnyAsync(a => a.UserId == User.Id() && a.Role == ApplicationRole.Mentor, ct);
+        Missing = ProfileCompleteness.Missing(profile, forMentor: AsMentor);
         Personality = Tipi.Of(profile);
     }
 }

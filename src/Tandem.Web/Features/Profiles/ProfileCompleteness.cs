@@ -39,7 +39,7 @@ public static class ProfileCompleteness
         ProfileGap.CityAndTimeZone => t["your city and time zone"],
         ProfileGap.EmployerOrJobTitle => t["your employer or job title"],
         ProfileGap.Industry => t["your industry"],
-        ProfileGap.Expertise => t["your expertise (for mentors)"],
+        ProfileGap.Expertise => t["your areas of expertise"],
         _ => gap.ToString(),
     };
 

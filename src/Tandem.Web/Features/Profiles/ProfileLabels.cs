@@ -23,9 +23,27 @@ public static class ProfileLabels
     {
         "en" => t["English"],
         "zh" => t["Chinese"],
+        "es" => t["Spanish"],
+        "fr" => t["French"],
+        "de" => t["German"],
+        "pt" => t["Portuguese"],
+        "it" => t["Italian"],
+        "nl" => t["Dutch"],
+        "ru" => t["Russian"],
+        "ar" => t["Arabic"],
+        "hi" => t["Hindi"],
+        "ja" => t["Japanese"],
+        "ko" => t["Korean"],
+        "vi" => t["Vietnamese"],
+        "th" => t["Thai"],
+        "id" => t["Indonesian"],
+        "ms" => t["Malay"],
+        "tr" => t["Turkish"],
+        "pl" => t["Polish"],
+        "sv" => t["Swedish"],
         _ => code,
     };
 
-    /// <summary>The languages offered as checkboxes; any other code can be typed in.</summary>
-    public static readonly IReadOnlyList<string> CommonLanguages = ["en", "zh"];
+    /// <summary>The languages a profile chooses from (the API still takes any well-formed code, and a stored one stays offered).</summary>
+    public static readonly IReadOnlyList<string> CommonLanguages = ["en", "zh", "es", "fr", "de", "pt", "it", "nl", "ru", "ar", "hi", "ja", "ko", "vi", "th", "id", "ms", "tr", "pl", "sv"];
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Tandem.Web.Features.Public;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Tandem.Web.Features.Public.PublicCache.PolicyName)]
 public sealed class MentorModel(MentorDirectory directory) : PageModel
 {
     public MentorCard Mentor { get; private set; } = null!;

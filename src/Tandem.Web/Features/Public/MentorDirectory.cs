@@ -25,7 +25,11 @@ public sealed record MentorsResponse(IReadOnlyList<MentorCard> Items, int Page, 
 /// Published mentor profiles per cohort: a mentor appears when she opted in and her application was accepted
 /// (or, while the cohort is open, is still under review), never for a draft cohort.
 /// </summary>
-public sealed class MentorDirectory(TandemDb db)
+/// <remarks>
+/// A cohort's published mentors (ten thousand in a large program) are read once per <see cref="PublicData"/>
+/// version and kept in memory; searching, facets and paging then cost no query, for visitors and members alike.
+/// </remarks>
+public sealed class MentorDirectory(TandemDb db, PublicData cache)
 {
     public const int PageSize = 24;
     private const int ShortBio = 280;
@@ -46,29 +50,20 @@ public sealed class MentorDirectory(TandemDb db)
               && (a.Status == ApplicationStatus.Accepted || (c.Status == CohortStatus.Open && a.Status == ApplicationStatus.Submitted))
         select new Row { A = a, C = c, P = p };
 
+    /// <summary>A published mentor as the directory searches, filters and shows her.</summary>
+    private sealed record Entry(Projected P, string Text, IReadOnlyList<string> Expertise, IReadOnlyList<string> Languages);
+
     public async Task<MentorsResponse> SearchAsync(MentorQuery query, CancellationToken ct)
     {
-        var cohorts = (await Visible()
-                .GroupBy(r => new { r.C.Id, r.C.Name, r.C.Status, r.C.StartsOn })
-                .Select(g => new { g.Key.Id, g.Key.Name, g.Key.Status, g.Key.StartsOn, Count = g.Count() })
-                .ToListAsync(ct))
-            .OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
-            .Select(c => new CohortOption(c.Id, c.Name, c.Status.ToString(), c.StartsOn.Year, c.Count)).ToList();
-        var cohortId = query.CohortId ?? (cohorts.FirstOrDefault(c => c.Status == nameof(CohortStatus.Open)) ?? cohorts.FirstOrDefault())?.Id;
+        var cohorts = await cache.GetAsync("mentor-cohorts", perLanguage: false, () => CohortsAsync(ct));
+        var cohortId = query.CohortId ?? (cohorts.FirstOrDefault(c => c.Status == nameof(CohortStatus.Open)) ?? (cohorts.Count > 0 ? cohorts[0] : null))?.Id;
         if (cohortId is null)
             return new MentorsResponse([], 1, PageSize, 0, null, new MentorFacets([], [], []), cohorts);
 
-        var inCohort = Visible().Where(r => r.A.CohortId == cohortId);
-        var q = query.Q?.Trim();
-        if (!string.IsNullOrEmpty(q))
-        {
-            var like = "%" + q.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            inCohort = inCohort.Where(r => EF.Functions.Like(r.P.DisplayName.ToLower(), like, "\\")
-                                           || EF.Functions.Like((r.P.JobTitle ?? "").ToLower(), like, "\\")
-                                           || EF.Functions.Like(r.A.Expertise, like, "\\")
-                                           || EF.Functions.Like((r.A.Offer ?? "").ToLower(), like, "\\"));
-        }
+        IEnumerable<Entry> inCohort = await cache.GetAsync("mentors:" + cohortId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            perLanguage: false, () => EntriesAsync(cohortId.Value, ct));
+        var q = query.Q?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(q)) inCohort = inCohort.Where(e => e.Text.Contains(q, StringComparison.Ordinal));
 
         var industry = Blank(query.Industry);
         var expertise = Blank(query.Expertise)?.ToLowerInvariant();
@@ -76,22 +71,31 @@ public sealed class MentorDirectory(TandemDb db)
 
         // Facet counts: each facet is counted with the other facets' filters applied, not its own,
         // so a visitor sees how many mentors each alternative would give.
-        var facetRows = (await inCohort.Select(r => new { r.P.Industry, r.A.Expertise, r.A.Languages }).ToListAsync(ct))
-            .Select(r => new { r.Industry, Expertise = TagList.Parse(r.Expertise), Languages = TagList.Parse(r.Languages) }).ToList();
+        var matching = inCohort.ToList();
         var facets = new MentorFacets(
-            Count(facetRows.Where(r => Has(r.Expertise, expertise) && Has(r.Languages, language)).Select(r => r.Industry is null ? [] : new[] { r.Industry })),
-            Count(facetRows.Where(r => (industry is null || r.Industry == industry) && Has(r.Languages, language)).Select(r => r.Expertise)),
-            Count(facetRows.Where(r => (industry is null || r.Industry == industry) && Has(r.Expertise, expertise)).Select(r => r.Languages)));
+            Count(matching.Where(r => Has(r.Expertise, expertise) && Has(r.Languages, language)).Select(r => r.P.Industry is null ? [] : new[] { r.P.Industry })),
+            Count(matching.Where(r => (industry is null || r.P.Industry == industry) && Has(r.Languages, language)).Select(r => r.Expertise)),
+            Count(matching.Where(r => (industry is null || r.P.Industry == industry) && Has(r.Expertise, expertise)).Select(r => r.Languages)));
 
-        var filtered = inCohort;
-        if (industry is not null) filtered = filtered.Where(r => r.P.Industry == industry);
-        if (expertise is not null) filtered = filtered.Where(r => EF.Functions.Like(r.A.Expertise, TagList.Pattern(expertise)));
-        if (language is not null) filtered = filtered.Where(r => EF.Functions.Like(r.A.Languages, TagList.Pattern(language)));
-
-        var shown = await filtered.OrderBy(r => r.P.DisplayName).ThenBy(r => r.A.Id)
-            .ToPageAsync(query.Page, PageSize, async rows => (await Project(rows).ToListAsync(ct)).Select(i => Card(i, ShortBio)).ToList(), ct);
-        return new MentorsResponse(shown.Items, shown.Page, shown.PageSize, shown.Total, cohortId, facets, cohorts);
+        var filtered = matching.Where(r => (industry is null || r.P.Industry == industry) && Has(r.Expertise, expertise) && Has(r.Languages, language)).ToList();
+        var shown = filtered.ToPage(query.Page, PageSize);
+        return new MentorsResponse(shown.Items.Select(e => Card(e.P, ShortBio)).ToList(), shown.Page, shown.PageSize, shown.Total, cohortId, facets, cohorts);
     }
+
+    private async Task<IReadOnlyList<CohortOption>> CohortsAsync(CancellationToken ct) =>
+        (await Visible()
+            .GroupBy(r => new { r.C.Id, r.C.Name, r.C.Status, r.C.StartsOn })
+            .Select(g => new { g.Key.Id, g.Key.Name, g.Key.Status, g.Key.StartsOn, Count = g.Count() })
+            .ToListAsync(ct))
+        .OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+        .Select(c => new CohortOption(c.Id, c.Name, c.Status.ToString(), c.StartsOn.Year, c.Count)).ToList();
+
+    /// <summary>A cohort's published mentors in the directory's order (name, then application).</summary>
+    private async Task<IReadOnlyList<Entry>> EntriesAsync(int cohortId, CancellationToken ct) =>
+        (await Project(Visible().Where(r => r.A.CohortId == cohortId)).ToListAsync(ct))
+        .OrderBy(p => p.DisplayName, StringComparer.Ordinal).ThenBy(p => p.ApplicationId)
+        .Select(p => new Entry(p, string.Join('\n', p.DisplayName, p.JobTitle, p.Expertise, p.Offer).ToLowerInvariant(), TagList.Parse(p.Expertise), TagList.Parse(p.Languages)))
+        .ToList();
 
     public async Task<MentorCard?> FindAsync(int applicationId, CancellationToken ct)
     {

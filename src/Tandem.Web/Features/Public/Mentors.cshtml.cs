@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Tandem.Web.Shared;
 namespace Tandem.Web.Features.Public;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = Tandem.Web.Features.Public.PublicCache.PolicyName)]
 public sealed class MentorsModel(MentorDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? CohortId { get; set; }

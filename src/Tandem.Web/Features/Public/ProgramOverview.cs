@@ -22,9 +22,12 @@ public sealed record MembershipFacts(bool MenteesNeedMembership, bool MentorsNee
 public sealed record DonationTotal(string Currency, long AmountMinor, string Formatted);
 
 /// <summary>The facts a visitor sees on the landing page and in <c>GET /api/v1/public/overview</c>.</summary>
-public sealed class ProgramOverview(TandemDb db, TimeProvider clock)
+public sealed class ProgramOverview(TandemDb db, TimeProvider clock, PublicData cache)
 {
-    public async Task<OverviewResponse?> LoadAsync(CancellationToken ct)
+    /// <summary>Read once per <see cref="PublicData"/> version and language: the membership totals add up every fee ever paid.</summary>
+    public Task<OverviewResponse?> LoadAsync(CancellationToken ct) => cache.GetAsync("overview", perLanguage: true, () => BuildAsync(ct));
+
+    private async Task<OverviewResponse?> BuildAsync(CancellationToken ct)
     {
         var program = await db.Programs.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (program is null) return null;

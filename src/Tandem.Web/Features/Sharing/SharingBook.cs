@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Shared;
 
@@ -17,7 +18,7 @@ public sealed record IntroductionRequest(IntroductionKind? Kind, string? ToWhom,
 public sealed record OutcomeRequest(string? Outcome);
 
 /// <summary>Knowledge sharing and networking: the mentor recommends resources and makes introductions; the mentee shares work for feedback.</summary>
-public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalizer<SharingText> t, IStringLocalizer<PairsText> pt)
+public sealed class SharingBook(TandemDb db, TimeProvider clock, Notices notices, IStringLocalizer<SharingText> t, IStringLocalizer<PairsText> pt)
 {
     public async Task<Outcome<Resource>> RecommendAsync(int pairId, string me, ResourceRequest r, CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         if (errors.Any) return errors;
         var resource = new Resource { PairId = pairId, ById = me, Title = r.Title!.Trim(), Url = r.Url!.Trim(), Note = Clean(r.Note), LibraryItemId = r.LibraryItemId, CreatedAt = Now };
         db.Resources.Add(resource);
+        await TellAsync(pair, NoticeKinds.ResourceRecommended, $"/Sharing/{pairId}#resources", ct);
         await db.SaveChangesAsync(ct);
         return resource;
     }
@@ -46,7 +48,7 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         if (errors.Any) return errors;
         var work = new SharedWork { PairId = pairId, ById = me, Title = r.Title!.Trim(), Text = Clean(r.Text), Url = Clean(r.Url), CreatedAt = Now };
         db.SharedWork.Add(work);
-        await db.SaveChangesAsync(ct);
+        await notices.SaveWithAsync(() => TellAsync(pair, NoticeKinds.WorkShared, $"/Sharing/Work/{work.Id}", ct), ct);
         return work;
     }
 
@@ -61,6 +63,7 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         if (errors.Any) return errors;
         var comment = new WorkComment { SharedWorkId = workId, ById = me, Text = r.Text!.Trim(), At = Now };
         db.WorkComments.Add(comment);
+        await TellAsync(pair, NoticeKinds.WorkComment, $"/Sharing/Work/{workId}", ct);
         await db.SaveChangesAsync(ct);
         return comment;
     }
@@ -77,6 +80,7 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         if (errors.Any) return errors;
         var intro = new Introduction { PairId = pairId, ById = me, Kind = r.Kind!.Value, ToWhom = r.ToWhom!.Trim(), Why = r.Why!.Trim(), Outcome = Clean(r.Outcome), CreatedAt = Now, UpdatedAt = Now };
         db.Introductions.Add(intro);
+        await TellAsync(pair, NoticeKinds.IntroductionMade, $"/Sharing/{pairId}#introductions", ct);
         await db.SaveChangesAsync(ct);
         return intro;
     }
@@ -94,6 +98,10 @@ public sealed class SharingBook(TandemDb db, TimeProvider clock, IStringLocalize
         await db.SaveChangesAsync(ct);
         return intro;
     }
+
+    /// <summary>The other person hears who did it, with a link; never the content itself.</summary>
+    private async Task TellAsync(PairMember pair, NoticeKind kind, string link, CancellationToken ct) =>
+        await notices.AddAsync(kind, new Notice(pair.OtherId, link, [NoticeArg.Name(await notices.NameAsync(pair.Me, ct))]), ct);
 
     public static bool IsWebLink(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && url!.Trim().Length <= 1000;

@@ -13,11 +13,16 @@ public sealed class IndexModel(WorkbookStore store) : PageModel
     public IReadOnlyList<SharedSectionResponse> Shared { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
     public int Pages { get; private set; } = 1;
+    public bool IsMentee { get; private set; }
+    /// <summary>Per workbook, the progress of the caller's mentees (empty for someone who mentors no one now).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<WorkbookStore.MenteeProgress>> Mentees { get; private set; } = new Dictionary<int, IReadOnlyList<WorkbookStore.MenteeProgress>>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var page = (await store.ListAsync(User.Id(), User.IsCoordinator(), ct)).ToPage(Paging.Parse(Request.Query["page"]), PageSize);
         (Workbooks, PageNumber, Pages) = (page.Items, page.Page, page.TotalPages);
         Shared = await store.SharedWithMeAsync(User.Id(), ct);
+        IsMentee = await store.IsMenteeAsync(User.Id(), ct);
+        if (!User.IsCoordinator()) Mentees = await store.MenteesProgressAsync(User.Id(), ct);
     }
 }

@@ -27,7 +27,7 @@ public sealed record SharedSectionResponse(int ShareId, string MenteeName, strin
 /// of their active pair, who can comment. Answers are read in three places only: by their author, and by that mentor
 /// for a shared section (checked in the query's Where). Coordinators get completion percentages, never answers.
 /// </summary>
-public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocalizer<WorkbooksText> t)
+public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications.Notices notices, IStringLocalizer<WorkbooksText> t)
 {
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
@@ -45,6 +45,28 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
                     && db.WorkbookSections.Any(s => s.Id == e.SectionId && s.WorkbookId == w.Id))),
             }).ToListAsync(ct);
         return rows.Select(r => new WorkbookSummary(r.Id, r.Title, r.Phase, r.Published, r.Exercises, Percent(r.Answered, r.Exercises))).ToList();
+    }
+
+    public sealed record MenteeProgress(string Name, int Percent);
+
+    /// <summary>For a mentor: per published workbook, how far each mentee of their active pairs is. Counts only, never answers.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<MenteeProgress>>> MenteesProgressAsync(string mentorId, CancellationToken ct)
+    {
+        var mentees = await db.Pairs.AsNoTracking().Where(p => p.MentorId == mentorId && p.Status == PairStatus.Active)
+            .Select(p => new { p.MenteeId, Name = db.Profiles.Where(x => x.UserId == p.MenteeId).Select(x => x.DisplayName).FirstOrDefault() ?? "" })
+            .ToListAsync(ct);
+        if (mentees.Count == 0) return new Dictionary<int, IReadOnlyList<MenteeProgress>>();
+        var ids = mentees.Select(m => m.MenteeId).Distinct().ToList();
+        var totals = await db.WorkbookExercises.AsNoTracking()
+            .Join(db.WorkbookSections, e => e.SectionId, s => s.Id, (e, s) => s.WorkbookId)
+            .GroupBy(w => w).Select(g => new { WorkbookId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.WorkbookId, x => x.Count, ct);
+        var answered = await db.WorkbookAnswers.AsNoTracking().Where(a => ids.Contains(a.UserId))
+            .Join(db.WorkbookExercises, a => a.ExerciseId, e => e.Id, (a, e) => new { a.UserId, e.SectionId })
+            .Join(db.WorkbookSections, x => x.SectionId, s => s.Id, (x, s) => new { x.UserId, s.WorkbookId })
+            .GroupBy(x => new { x.UserId, x.WorkbookId }).Select(g => new { g.Key.UserId, g.Key.WorkbookId, Count = g.Count() }).ToListAsync(ct);
+        return totals.ToDictionary(t => t.Key, t => (IReadOnlyList<MenteeProgress>)mentees.DistinctBy(m => m.MenteeId)
+            .Select(m => new MenteeProgress(m.Name, Percent(answered.FirstOrDefault(a => a.UserId == m.MenteeId && a.WorkbookId == t.Key)?.Count ?? 0, t.Value)))
+            .OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList());
     }
 
     public async Task<WorkbookResponse?> GetAsync(int id, string userId, bool coordinator, CancellationToken ct)
@@ -94,18 +116,19 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
             case ExerciseKind.FreeText when clean.Length > TextLength.Long:
                 return Errors.One("Value", t["An answer can be at most {0} characters.", TextLength.Long]);
         }
-        var answer = await db.WorkbookAnswers.FirstOrDefaultAsync(a => a.ExerciseId == exerciseId && a.UserId == userId, ct);
         if (clean.Length == 0)
         {
-            if (answer is not null) db.WorkbookAnswers.Remove(answer);
+            await db.WorkbookAnswers.Where(a => a.ExerciseId == exerciseId && a.UserId == userId).ExecuteDeleteAsync(ct);
+            return exerciseId;
         }
-        else
-        {
-            if (answer is null) db.WorkbookAnswers.Add(answer = new WorkbookAnswer { ExerciseId = exerciseId, UserId = userId });
-            answer.Value = clean;
-            answer.UpdatedAt = Now();
-        }
-        await db.SaveChangesAsync(ct);
+        // One statement that inserts or replaces: the autosave and the form's save (or two tabs) race for the same
+        // answer, and a read-then-insert lets the slower one hit the unique index. Both SQLite and PostgreSQL speak
+        // ON CONFLICT, so the last save wins and none fails.
+        var now = Now();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "WorkbookAnswers" ("ExerciseId", "UserId", "Value", "UpdatedAt") VALUES ({exerciseId}, {userId}, {clean}, {now})
+            ON CONFLICT ("ExerciseId", "UserId") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
+            """, ct);
         return exerciseId;
     }
 
@@ -120,7 +143,9 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         if (existing is not null) return existing.Id;
         var share = new WorkbookShare { SectionId = sectionId, MenteeId = userId, PairId = pair.Value, SharedAt = Now() };
         db.WorkbookShares.Add(share);
-        await db.SaveChangesAsync(ct);
+        var mentor = await db.Pairs.Where(p => p.Id == pair).Select(p => p.MentorId).SingleAsync(ct);
+        await notices.SaveWithAsync(async () => await notices.AddAsync(Notifications.NoticeKinds.WorkbookShared,
+            new Notifications.Notice(mentor, $"/Workbooks/Shared/{share.Id}", [Notifications.NoticeArg.Name(await notices.NameAsync(userId, ct))]), ct), ct);
         return share.Id;
     }
 
@@ -163,6 +188,11 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, IStringLocali
         if (text.Trim().Length > 4000) return Errors.One("Text", t["A comment can be at most {0} characters.", 4000]);
         var c = new WorkbookComment { ShareId = shareId, AuthorId = userId, Text = text.Trim(), CreatedAt = Now() };
         db.WorkbookComments.Add(c);
+        // The other side of the share hears of the comment (the mentee when the mentor comments, and back).
+        var other = await db.WorkbookShares.Where(s => s.Id == shareId)
+            .Select(s => s.MenteeId == userId ? db.Pairs.Where(p => p.Id == s.PairId).Select(p => p.MentorId).First() : s.MenteeId).SingleAsync(ct);
+        await notices.AddAsync(Notifications.NoticeKinds.WorkbookComment,
+            new Notifications.Notice(other, $"/Workbooks/Shared/{shareId}", [Notifications.NoticeArg.Name(await notices.NameAsync(userId, ct))]), ct);
         await db.SaveChangesAsync(ct);
         return c.Id;
     }

@@ -1344,6 +1344,40 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.ToTable("MeetingNotes");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.ToTable("MeetingProposals", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -1431,6 +1465,49 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.HasIndex("PairId", "SentAt");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeDigests");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Email")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NoticePreferences");
                 });
 
             modelBuilder.Entity("Tandem.Web.Features.Notifications.Notification", b =>
@@ -1563,6 +1640,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.Property<int>("CohortId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MeetingsHeldAtClose")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MenteeApplicationId")
                         .HasColumnType("integer");
 
@@ -1578,6 +1658,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("MinimumMeetingsAtClose")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Origin")
                         .HasColumnType("integer");
@@ -2763,6 +2846,21 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Meetings.Meeting", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.HasOne("Tandem.Web.Features.Programs.MentorshipProgram", null)
@@ -2790,6 +2888,24 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3070,6 +3186,11 @@ namespace Tandem.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Tandem.Web.Features.Matching.MatchRun", b =>
+                {
+                    b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.Meeting", b =>
                 {
                     b.Navigation("Proposals");
                 });

@@ -1289,6 +1289,38 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingNotes");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.ToTable("MeetingProposals", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -1372,6 +1404,47 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.HasIndex("PairId", "SentAt");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NoticeDigests");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NoticePreferences");
                 });
 
             modelBuilder.Entity("Tandem.Web.Features.Notifications.Notification", b =>
@@ -1498,6 +1571,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.Property<int>("CohortId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MeetingsHeldAtClose")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MenteeApplicationId")
                         .HasColumnType("INTEGER");
 
@@ -1513,6 +1589,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinimumMeetingsAtClose")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
@@ -2662,6 +2741,21 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.MeetingProposal", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Meetings.Meeting", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Memberships.Membership", b =>
                 {
                     b.HasOne("Tandem.Web.Features.Programs.MentorshipProgram", null)
@@ -2689,6 +2783,24 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticeDigest", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Notifications.NoticePreference", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Account.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2969,6 +3081,11 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Tandem.Web.Features.Matching.MatchRun", b =>
+                {
+                    b.Navigation("Proposals");
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Meetings.Meeting", b =>
                 {
                     b.Navigation("Proposals");
                 });
