@@ -38,7 +38,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture app)
         await app.SignInAsync(mentee, "wu.fang@example.com");
         await mentee.GotoAsync("/Profiles/Edit");
         await mentee.GetByLabel("City").FillAsync("Beijing");
-        await mentee.GetByLabel("Time zone").FillAsync("Asia/Shanghai");
+        await mentee.GetByLabel("Time zone").SelectOptionAsync("Asia/Shanghai");
         await mentee.GetByLabel("Employer").FillAsync("Bright Bank");
         await mentee.GetByLabel("Job title").FillAsync("Analyst");
         await mentee.GetByLabel("Seniority").SelectOptionAsync(new SelectOptionValue { Label = "Junior" });

@@ -92,6 +92,10 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
         await mentee.GotoAsync($"/Closure/{pairId}");
         await mentee.Locator("#reason").SelectOptionAsync("GoalsReached");
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Close the pair early" }).ClickAsync();
+        // Nothing is closed until she has seen what closing does and confirmed it.
+        await Assertions.Expect(mentee.Locator("#confirm-close")).ToContainTextAsync("read-only");
+        await Assertions.Expect(mentee.Locator("#closed")).ToHaveCountAsync(0);
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Yes, close the pair" }).ClickAsync();
         await Assertions.Expect(mentee.Locator("#closed")).ToBeVisibleAsync();
 
         foreach (var (page, feedforward) in new[] { (mentee, "Keep sharing your own failures; they helped most."), (mentor, "Ask for the team-lead role before you feel ready.") })

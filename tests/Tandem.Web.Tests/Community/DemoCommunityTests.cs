@@ -34,7 +34,7 @@ public sealed class DemoCommunityTests
 
         var mentee = await factory.PageClientAsync("mentee@tandem.local", DemoData.Password);
         (await Pages.GetDocumentAsync(mentee, "/Library")).QuerySelectorAll(".library-item").Length.ShouldBe(20);
-        (await Pages.GetDocumentAsync(mentee, "/Events")).QuerySelectorAll(".calendar-entry").Length.ShouldBe(4); // includes the workshop for accepted mentees: the demo mentee is one in the running cohort
+        (await Pages.GetDocumentAsync(mentee, "/Events")).QuerySelectorAll(".calendar-entry").Length.ShouldBe(5); // includes the workshop for accepted mentees and the upcoming webinar of her running cohort
         var mentor = await factory.PageClientAsync("mentor@tandem.local", DemoData.Password);
         (await Pages.GetDocumentAsync(mentor, "/Guidance")).QuerySelectorAll("#reading li").Length.ShouldBeGreaterThan(3);
         var coordinator = await factory.PageClientAsync("coordinator@tandem.local", DemoData.Password);

@@ -15,8 +15,9 @@ public sealed class NotificationBellViewComponent(Notifier notifier, IStringLoca
         if (UserClaimsPrincipal.IdOrNull() is not { } userId) return Content("");
         var unread = await notifier.UnreadCountAsync(userId, HttpContext.RequestAborted);
         var label = HtmlEncoder.Default.Encode(t["Notifications"]);
-        var count = unread == 0 ? "" : $" <span class=\"badge text-bg-danger\" id=\"unread-count\">{unread}</span>";
-        var html = $"<a class=\"nav-link\" id=\"bell\" href=\"/Notifications\" aria-label=\"{label}\" title=\"{label}\">🔔{count}</a>";
+        // The name comes from the link's own text (no aria-label), so a screen reader hears the count that is shown.
+        var count = unread == 0 ? "" : $" <span class=\"badge text-bg-danger\" id=\"unread-count\">{unread}</span><span class=\"visually-hidden\"> {HtmlEncoder.Default.Encode(t["unread"])}</span>";
+        var html = $"<a class=\"nav-link\" id=\"bell\" href=\"/Notifications\" title=\"{label}\"><span aria-hidden=\"true\">🔔</span><span class=\"visually-hidden\">{label}</span>{count}</a>";
         return new HtmlContentViewComponentResult(new HtmlString(html));
     }
 }
