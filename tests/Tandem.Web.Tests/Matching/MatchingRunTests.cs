@@ -164,7 +164,13 @@ public sealed class MatchingRunTests
         using var world = await MatchingWorld.CreateAsync();
         var small = await world.SmallAsync();
         var page = await world.Factory.PageClientAsync(MatchingWorld.Coordinator);
-        var response = await page.PostAsJsonAsync($"/api/v1/cohorts/{small.Id}/matching/preview", new { weights = new { interests = 2 } });
+        var url = $"/api/v1/cohorts/{small.Id}/matching/preview";
+        // A cookie-signed write without the page's antiforgery token is refused; the slider sends the run form's token.
+        (await page.PostAsJsonAsync(url, new { weights = new { interests = 2 } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var token = (await Pages.GetDocumentAsync(page, $"/Matching/{small.Id}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { weights = new { interests = 2 } }) };
+        request.Headers.Add("RequestVerificationToken", token);
+        var response = await page.SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await response.JsonAsync()).GetProperty("matched").GetInt32().ShouldBe(3);
     }

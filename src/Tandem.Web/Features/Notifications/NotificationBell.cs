@@ -16,7 +16,7 @@ public sealed class NotificationBellViewComponent(Notifier notifier, IStringLoca
         var unread = await notifier.UnreadCountAsync(userId, HttpContext.RequestAborted);
         var label = HtmlEncoder.Default.Encode(t["Notifications"]);
         // The name comes from the link's own text (no aria-label), so a screen reader hears the count that is shown.
-        var count = unread == 0 ? "" : $" <span class=\"badge text-bg-danger\" id=\"unread-count\">{unread}</span><span class=\"visually-hidden\"> {HtmlEncoder.Default.Encode(t["unread"])}</span>";
+        var count = unread == 0 ? "" : $" <span class=\"badge text-bg-danger\" id=\"unread-count\">{unread}</span><span class=\"visually-hidden\"> {HtmlEncoder.Default.Encode(t["unread notices"])}</span>";
         var html = $"<a class=\"nav-link\" id=\"bell\" href=\"/Notifications\" title=\"{label}\"><span aria-hidden=\"true\">🔔</span><span class=\"visually-hidden\">{label}</span>{count}</a>";
         return new HtmlContentViewComponentResult(new HtmlString(html));
     }
