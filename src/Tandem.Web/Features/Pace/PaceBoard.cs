@@ -30,7 +30,7 @@ public sealed record OverviewFilter(string? Pace, string? Status, string? Q)
 }
 
 /// <summary>
-/// The coordinator's view of a cohort's pairs. Pace is computed per pair (a cohort has at most a few hundred),
+/// The coordinator's view of a cohort's pairs. Pace is computed per pair (thousands in a large cohort: see docs/benchmarks.md),
 /// so filtering and paging happen after it. Only facts leave here: the projection never touches a text column of
 /// meetings, notes, feedback or reflections.
 /// </summary>
