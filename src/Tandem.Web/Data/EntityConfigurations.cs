@@ -89,6 +89,10 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.HasIndex(a => new { a.CohortId, a.UserId, a.Role }).IsUnique();
         b.HasIndex(a => a.MembershipId).IsUnique();
         b.HasIndex(a => new { a.CohortId, a.Status });
+        // The cohort hub counts by role and status from the index alone; the list reads a page in submission order
+        // without sorting a whole cohort.
+        b.HasIndex(a => new { a.CohortId, a.Role, a.Status });
+        b.HasIndex(a => new { a.CohortId, a.SubmittedAt, a.Id });
         b.Property(a => a.Flourish).HasMaxLength(TextLength.Long);
         b.Property(a => a.Offer).HasMaxLength(TextLength.Long);
         b.Property(a => a.FocusAreas).HasMaxLength(1000);

@@ -64,9 +64,19 @@ public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
         public DateTime SubmittedAt { get; init; }
     }
 
-    public Task<PageResponse<ApplicationListItem>> PageAsync(ApplicationFilter filter, int? page, int? pageSize, CancellationToken ct) =>
-        Sorted(Query(filter), filter).ToPageAsync(page, Paging.Size(pageSize, DefaultPageSize, MaxPageSize),
-            async rows => (await rows.ToListAsync(ct)).Select(ToItem).ToList(), ct);
+    public async Task<PageResponse<ApplicationListItem>> PageAsync(ApplicationFilter filter, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Paging.Size(pageSize, DefaultPageSize, MaxPageSize);
+        // The joins to cohort and user are required foreign keys, so they never change the count: without a filter on the
+        // profile or the user the count reads one index of Applications instead of joining every row of a 60,000-row cohort.
+        var total = NeedsPeople(filter) ? await Query(filter).CountAsync(ct) : await Applications(filter).CountAsync(ct);
+        var current = Paging.Clamp(page, total, size);
+        var rows = await Sorted(Query(filter), filter).Skip((current - 1) * size).Take(size).ToListAsync(ct);
+        return new PageResponse<ApplicationListItem>(rows.Select(ToItem).ToList(), current, size, total);
+    }
+
+    private static bool NeedsPeople(ApplicationFilter f) =>
+        f.Seniority is not null || !string.IsNullOrWhiteSpace(f.Industry) || !string.IsNullOrWhiteSpace(f.Q);
 
     public async Task<List<ApplicationListItem>> AllAsync(ApplicationFilter filter, CancellationToken ct) =>
         (await Sorted(Query(filter), filter).ToListAsync(ct)).Select(ToItem).ToList();
@@ -115,10 +125,26 @@ public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
     private static IQueryable<Row> Sorted(IQueryable<Row> q, ApplicationFilter f) =>
         f.OldestFirst ? q.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id) : q.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id);
 
+    /// <summary>The filters that read only the application's own columns.</summary>
+    private IQueryable<Application> Applications(ApplicationFilter f)
+    {
+        var apps = db.Applications.AsNoTracking();
+        if (f.CohortId is { } cohortId) apps = apps.Where(a => a.CohortId == cohortId);
+        if (f.Status is { } status) apps = apps.Where(a => a.Status == status);
+        if (f.Role is { } role) apps = apps.Where(a => a.Role == role);
+        // A mentor's tracks are many: the filter finds mentees in the track and mentors serving it.
+        if (f.TrackId is { } trackId)
+        {
+            var pattern = TagList.Pattern(trackId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            apps = apps.Where(a => a.TrackId == trackId || EF.Functions.Like(a.TracksServed, pattern));
+        }
+        return apps;
+    }
+
     private IQueryable<Row> Query(ApplicationFilter f)
     {
         var q =
-            from a in db.Applications.AsNoTracking()
+            from a in Applications(f)
             join c in db.Cohorts on a.CohortId equals c.Id
             join u in db.Users on a.UserId equals u.Id
             join p in db.Profiles on a.UserId equals p.UserId into ps
@@ -134,15 +160,6 @@ public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
                 DecisionReason = a.DecisionReason, SubmittedAt = a.SubmittedAt,
             };
 
-        if (f.CohortId is { } cohortId) q = q.Where(r => r.CohortId == cohortId);
-        if (f.Status is { } status) q = q.Where(r => r.Status == status);
-        if (f.Role is { } role) q = q.Where(r => r.Role == role);
-        // A mentor's tracks are many: the filter finds mentees in the track and mentors serving it.
-        if (f.TrackId is { } trackId)
-        {
-            var pattern = TagList.Pattern(trackId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            q = q.Where(r => r.TrackId == trackId || EF.Functions.Like(r.TracksServed, pattern));
-        }
         if (f.Seniority is { } seniority) q = q.Where(r => r.Seniority == seniority);
 #pragma warning disable CA1862 // EF translates ToLower(); the StringComparison overloads do not translate on every provider.
         if (!string.IsNullOrWhiteSpace(f.Industry))

@@ -30,7 +30,7 @@ public sealed record OverviewFilter(string? Pace, string? Status, string? Q)
 }
 
 /// <summary>
-/// The coordinator's view of a cohort's pairs. Pace is computed per pair (a cohort has at most a few hundred),
+/// The coordinator's view of a cohort's pairs. Pace is computed per pair (thousands in a large cohort: see docs/benchmarks.md),
 /// so filtering and paging happen after it. Only facts leave here: the projection never touches a text column of
 /// meetings, notes, feedback or reflections.
 /// </summary>
@@ -47,19 +47,22 @@ public sealed class PaceBoard(TandemDb db, PairFacts facts, TimeProvider clock)
         if (!await db.Cohorts.AnyAsync(c => c.Id == cohortId, ct)) return null;
         var settings = await facts.SettingsAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await facts.Query(db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId)).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var checkIns = await db.CheckIns.AsNoTracking().Where(c => ids.Contains(c.PairId))
-            .Select(c => new { c.PairId, c.UserId, c.Month, c.Progress, c.Relationship, c.NoteToCoordinator }).ToListAsync(ct);
-        var ratings = await db.PairFeedback.AsNoTracking().Where(f => ids.Contains(f.PairId)).Select(f => new { f.PairId, f.Rating }).ToListAsync(ct);
+        var pairs = db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId);
+        var rows = await facts.Query(pairs).ToListAsync(ct);
+        // By a join on the cohort, not a list of ids: a cohort of 5,000 pairs would send 5,000 parameters.
+        var checkIns = (await db.CheckIns.AsNoTracking().Join(pairs, c => c.PairId, p => p.Id, (c, p) => c)
+            .Select(c => new { c.PairId, c.UserId, c.Month, c.Progress, c.Relationship, c.NoteToCoordinator }).ToListAsync(ct))
+            .ToLookup(c => c.PairId);
+        var ratings = (await db.PairFeedback.AsNoTracking().Join(pairs, f => f.PairId, p => p.Id, (f, p) => f)
+            .Select(f => new { f.PairId, f.Rating }).ToListAsync(ct)).ToLookup(f => f.PairId);
         return rows.Select(r =>
         {
             var pace = PaceRules.Evaluate(r.Facts, settings.MinimumMeetings, now);
             return new PairOverviewItem(r.Id, r.MenteeId, r.MenteeName, r.MentorId, r.MentorName, r.Status, r.Origin, pace.Status, pace.NotMetYet,
                 pace.Expected, r.Held, settings.MinimumMeetings, r.LastHeldAt, r.Contacts, r.PublishedAt, r.ClosedAt, r.CloseReason,
-                checkIns.Where(c => c.PairId == r.Id).OrderBy(c => c.Month).ThenBy(c => r.RoleOf(c.UserId))
+                checkIns[r.Id].OrderBy(c => c.Month).ThenBy(c => r.RoleOf(c.UserId))
                     .Select(c => new CheckInRating(c.Month, r.RoleOf(c.UserId), c.Progress, c.Relationship, c.NoteToCoordinator)).ToList(),
-                ratings.Where(f => f.PairId == r.Id).Select(f => f.Rating).Order().ToList());
+                ratings[r.Id].Select(f => f.Rating).Order().ToList());
         }).OrderBy(i => i.Status).ThenByDescending(i => i.Pace).ThenBy(i => i.MenteeName, StringComparer.Ordinal).ThenBy(i => i.Id).ToList();
     }
 

@@ -507,6 +507,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CohortId", "Status");
 
+                    b.HasIndex("CohortId", "Role", "Status");
+
+                    b.HasIndex("CohortId", "SubmittedAt", "Id");
+
                     b.HasIndex("CohortId", "UserId", "Role")
                         .IsUnique();
 

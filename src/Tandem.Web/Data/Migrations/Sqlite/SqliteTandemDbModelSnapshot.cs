@@ -488,6 +488,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CohortId", "Status");
 
+                    b.HasIndex("CohortId", "Role", "Status");
+
+                    b.HasIndex("CohortId", "SubmittedAt", "Id");
+
                     b.HasIndex("CohortId", "UserId", "Role")
                         .IsUnique();
 
