@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -50,7 +49,6 @@ public sealed class FuzzTests
         var sent = 0;
         var byStatus = new SortedDictionary<int, int>();
         var acceptedWrites = 0;
-        var clock = Stopwatch.StartNew();
         foreach (var route in routes)
         {
             var clients = callers[route.Caller];
@@ -71,7 +69,7 @@ public sealed class FuzzTests
                     failures.Add($"400 {bad.Method} {bad.Url} ({bad.What}) is not a ProblemDetails answer");
             }
         }
-        TestContext.Current.TestOutputHelper?.WriteLine($"{provider}: {sent} bad requests to {readRoutes.Count} read and {writeRoutes.Count} write routes in {clock.Elapsed.TotalSeconds:F1} s; " +
+        TestContext.Current.TestOutputHelper?.WriteLine($"{provider}: {sent} bad requests to {readRoutes.Count} read and {writeRoutes.Count} write routes; " +
                                                         string.Join(", ", byStatus.Select(kv => $"{kv.Value}× {kv.Key}")));
         sent.ShouldBeGreaterThan(3000);
         // The watch sees writes at all: some generated requests are acceptable and do save.
