@@ -38,6 +38,9 @@ internal sealed class ProgramConfiguration : IEntityTypeConfiguration<Mentorship
     {
         b.Property(p => p.Name).HasMaxLength(200);
         b.Property(p => p.Description).HasMaxLength(TextLength.Long);
+        b.Property(p => p.NameZh).HasMaxLength(200);
+        b.Property(p => p.DescriptionZh).HasMaxLength(TextLength.Long);
+        b.Property(p => p.DonationRecipientZh).HasMaxLength(400);
         b.Property(p => p.DefaultCurrency).HasMaxLength(3);
         b.HasMany(p => p.Tracks).WithOne().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -50,6 +53,8 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
         b.Property(t => t.Code).HasMaxLength(40);
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.Description).HasMaxLength(2000);
+        b.Property(t => t.NameZh).HasMaxLength(100);
+        b.Property(t => t.DescriptionZh).HasMaxLength(2000);
         b.HasIndex(t => new { t.ProgramId, t.Code }).IsUnique();
     }
 }
@@ -59,6 +64,7 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
     public void Configure(EntityTypeBuilder<Cohort> b)
     {
         b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.NameZh).HasMaxLength(100);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne<MentorshipProgram>().WithMany().HasForeignKey(c => c.ProgramId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.ProgramId, c.Name }).IsUnique();
@@ -199,6 +205,7 @@ internal sealed class PairFeedbackConfiguration : IEntityTypeConfiguration<Tande
         b.Property(f => f.CouldBeBetter).HasMaxLength(4000);
         b.Property(f => f.Feedforward).HasMaxLength(4000);
         b.Property(f => f.ProgramComment).HasMaxLength(2000);
+        b.Property(f => f.Themes).HasMaxLength(200);
         b.HasIndex(f => new { f.PairId, f.AuthorId }).IsUnique();
     }
 }

@@ -51,6 +51,7 @@ public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<Use
     public DbSet<ReminderSent> RemindersSent => Set<ReminderSent>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<PairFeedback> PairFeedback => Set<PairFeedback>();
+    public DbSet<FeedforwardTheme> FeedforwardThemes => Set<FeedforwardTheme>();
     public DbSet<ClosureReflection> ClosureReflections => Set<ClosureReflection>();
     public DbSet<MatchSettings> MatchSettings => Set<MatchSettings>();
     public DbSet<PairRule> PairRules => Set<PairRule>();

@@ -18,6 +18,8 @@ public sealed class Cohort
     public int Id { get; set; }
     public int ProgramId { get; set; }
     public required string Name { get; set; }
+    /// <summary>Optional Chinese name; the Chinese UI falls back to <see cref="Name"/>.</summary>
+    public string? NameZh { get; set; }
     public DateOnly ApplicationsOpenOn { get; set; }
     public DateOnly ApplicationsCloseOn { get; set; }
     public DateOnly StartsOn { get; set; }

@@ -16,5 +16,7 @@ public sealed class PairFeedback
     public required string CouldBeBetter { get; set; }
     public required string Feedforward { get; set; }
     public string? ProgramComment { get; set; }
+    /// <summary>Up to three of the program's feedforward theme codes (TagList format): what the report counts, never the text.</summary>
+    public string Themes { get; set; } = "";
     public DateTime SubmittedAt { get; set; }
 }

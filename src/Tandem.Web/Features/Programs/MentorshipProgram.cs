@@ -6,7 +6,11 @@ public sealed class MentorshipProgram
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+    /// <summary>Optional Chinese versions of the public wording; the Chinese UI falls back to English (see <see cref="Localized"/>).</summary>
+    public string? NameZh { get; set; }
+    /// <summary>The tagline shown on the home page.</summary>
     public string Description { get; set; } = "";
+    public string? DescriptionZh { get; set; }
     public int CohortLengthMonths { get; set; } = 6;
     public int CohortsPerYear { get; set; } = 2;
     public int MinimumMeetings { get; set; } = 3;
@@ -16,6 +20,7 @@ public sealed class MentorshipProgram
     public bool MentorsNeedMembership { get; set; }
     public string ContactEmail { get; set; } = "";
     public string DonationRecipient { get; set; } = "";
+    public string? DonationRecipientZh { get; set; }
     public string DefaultCurrency { get; set; } = "CNY";
     public List<Track> Tracks { get; set; } = [];
 }
@@ -27,7 +32,9 @@ public sealed class Track
     /// <summary>Stable machine name ("standard", "advanced").</summary>
     public required string Code { get; set; }
     public required string Name { get; set; }
+    public string? NameZh { get; set; }
     public string Description { get; set; } = "";
+    public string? DescriptionZh { get; set; }
     public SeniorityLevels MenteeLevels { get; set; }
     public SeniorityLevels MentorLevels { get; set; }
 }

@@ -32,6 +32,9 @@ public sealed class Workbook
     public int Id { get; set; }
     public required string Title { get; set; }
     public string Description { get; set; } = "";
+    /// <summary>Optional Chinese title and description; the Chinese UI falls back to the English ones.</summary>
+    public string? TitleZh { get; set; }
+    public string? DescriptionZh { get; set; }
     public CohortPhase Phase { get; set; }
     public bool Published { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -97,6 +100,8 @@ internal sealed class WorkbookConfiguration : IEntityTypeConfiguration<Workbook>
     {
         b.Property(w => w.Title).HasMaxLength(200);
         b.Property(w => w.Description).HasMaxLength(2000);
+        b.Property(w => w.TitleZh).HasMaxLength(200);
+        b.Property(w => w.DescriptionZh).HasMaxLength(2000);
         b.HasMany(w => w.Sections).WithOne().HasForeignKey(s => s.WorkbookId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,9 @@ public abstract class ScheduledSession
     public int Id { get; set; }
     public required string Title { get; set; }
     public string Description { get; set; } = "";
+    /// <summary>Optional Chinese title and text; the Chinese UI falls back to the English ones.</summary>
+    public string? TitleZh { get; set; }
+    public string? DescriptionZh { get; set; }
     /// <summary>UTC.</summary>
     public DateTime StartsAt { get; set; }
     /// <summary>UTC.</summary>
@@ -57,6 +60,8 @@ public abstract class ScheduledSession
     {
         b.Property(s => s.Title).HasMaxLength(ScheduledSessions.TitleLength);
         b.Property(s => s.Description).HasMaxLength(TextLength.Long);
+        b.Property(s => s.TitleZh).HasMaxLength(ScheduledSessions.TitleLength);
+        b.Property(s => s.DescriptionZh).HasMaxLength(TextLength.Long);
         b.Property(s => s.SeatVersion).IsConcurrencyToken();
         b.HasIndex(s => s.StartsAt);
     }

@@ -625,6 +625,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer");
 
@@ -709,6 +713,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -731,6 +739,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -782,6 +794,116 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.ToTable("FaqEntries");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Feedback.FeedforwardTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("FeedforwardThemes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "communication",
+                            Name = "Communication",
+                            NameZh = "沟通",
+                            Position = 1,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "delegation",
+                            Name = "Delegation",
+                            NameZh = "授权",
+                            Position = 2,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "visibility",
+                            Name = "Visibility",
+                            NameZh = "可见度",
+                            Position = 3,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "negotiation",
+                            Name = "Negotiation",
+                            NameZh = "谈判",
+                            Position = 4,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "work-life-balance",
+                            Name = "Work–life balance",
+                            NameZh = "工作与生活平衡",
+                            Position = 5,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "career-planning",
+                            Name = "Career planning",
+                            NameZh = "职业规划",
+                            Position = 6,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "confidence",
+                            Name = "Confidence",
+                            NameZh = "自信",
+                            Position = 7,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "networking",
+                            Name = "Networking",
+                            NameZh = "人脉拓展",
+                            Position = 8,
+                            Retired = false
+                        });
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Feedback.PairFeedback", b =>
                 {
                     b.Property<int>("Id")
@@ -817,6 +939,11 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("WentWell")
                         .IsRequired()
@@ -1816,8 +1943,16 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("DonationRecipient")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("DonationRecipientZh")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -1832,6 +1967,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -1858,6 +1997,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("MenteeLevels")
                         .HasColumnType("integer");
 
@@ -1866,6 +2009,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -2225,6 +2372,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2244,6 +2395,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -2307,6 +2462,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
 
@@ -2315,6 +2474,10 @@ namespace Tandem.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

@@ -600,6 +600,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgramId")
                         .HasColumnType("INTEGER");
 
@@ -680,6 +684,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
@@ -702,6 +710,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -751,6 +763,114 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.ToTable("FaqEntries");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Feedback.FeedforwardTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("FeedforwardThemes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "communication",
+                            Name = "Communication",
+                            NameZh = "沟通",
+                            Position = 1,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "delegation",
+                            Name = "Delegation",
+                            NameZh = "授权",
+                            Position = 2,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "visibility",
+                            Name = "Visibility",
+                            NameZh = "可见度",
+                            Position = 3,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "negotiation",
+                            Name = "Negotiation",
+                            NameZh = "谈判",
+                            Position = 4,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "work-life-balance",
+                            Name = "Work–life balance",
+                            NameZh = "工作与生活平衡",
+                            Position = 5,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "career-planning",
+                            Name = "Career planning",
+                            NameZh = "职业规划",
+                            Position = 6,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "confidence",
+                            Name = "Confidence",
+                            NameZh = "自信",
+                            Position = 7,
+                            Retired = false
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "networking",
+                            Name = "Networking",
+                            NameZh = "人脉拓展",
+                            Position = 8,
+                            Retired = false
+                        });
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Feedback.PairFeedback", b =>
                 {
                     b.Property<int>("Id")
@@ -783,6 +903,11 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WentWell")
@@ -1745,8 +1870,16 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DonationRecipient")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DonationRecipientZh")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
@@ -1761,6 +1894,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -1785,6 +1922,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MenteeLevels")
                         .HasColumnType("INTEGER");
 
@@ -1793,6 +1934,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -2134,6 +2279,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
@@ -2153,6 +2302,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -2212,6 +2365,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionZh")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
@@ -2220,6 +2377,10 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleZh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
