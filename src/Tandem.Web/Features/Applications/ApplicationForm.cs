@@ -60,7 +60,7 @@ public sealed class ApplicationInput
 
     public static Task<List<TrackOption>> TracksAsync(TandemDb db, int programId, CancellationToken ct) =>
         db.Tracks.AsNoTracking().Where(t => t.ProgramId == programId).OrderBy(t => t.Id)
-            .Select(t => new TrackOption(t.Id, t.Name, t.Description)).ToListAsync(ct);
+            .Select(t => new TrackOption(t.Id, Localized.Pick(t.Name, t.NameZh), Localized.Pick(t.Description, t.DescriptionZh))).ToListAsync(ct);
 
     /// <summary>Monday first, in the page's language.</summary>
     public static IEnumerable<(int Day, string Name)> Days() =>

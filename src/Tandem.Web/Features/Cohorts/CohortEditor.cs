@@ -7,7 +7,8 @@ using Tandem.Web.Shared;
 namespace Tandem.Web.Features.Cohorts;
 
 /// <param name="EndsOn">Optional: defaults to <paramref name="StartsOn"/> plus the program's cohort length.</param>
-public sealed record CohortRequest(string? Name, DateOnly? ApplicationsOpenOn, DateOnly? ApplicationsCloseOn, DateOnly? StartsOn, DateOnly? EndsOn = null);
+/// <param name="NameZh">Optional Chinese name; the Chinese UI falls back to <paramref name="Name"/>.</param>
+public sealed record CohortRequest(string? Name, DateOnly? ApplicationsOpenOn, DateOnly? ApplicationsCloseOn, DateOnly? StartsOn, DateOnly? EndsOn = null, string? NameZh = null);
 
 /// <summary>Creates and edits cohorts (name and dates); status changes go through <see cref="CohortTransitions"/>.</summary>
 public sealed class CohortEditor(TandemDb db, IStringLocalizer<CohortsText> t)
@@ -64,6 +65,7 @@ public sealed class CohortEditor(TandemDb db, IStringLocalizer<CohortsText> t)
         else if (name.Length > 100) errors.Add("Name", t["The name can be at most 100 characters."]);
         else if (await db.Cohorts.AnyAsync(c => c.ProgramId == cohort.ProgramId && c.Name == name && c.Id != cohort.Id, ct))
             errors.Add("Name", t["Another cohort is already called \"{0}\".", name]);
+        if (r.NameZh?.Trim().Length > 100) errors.Add("NameZh", t["The name can be at most 100 characters."]);
 
         if (r.ApplicationsOpenOn is null) errors.Add("ApplicationsOpenOn", t["Please enter when applications open."]);
         if (r.ApplicationsCloseOn is null) errors.Add("ApplicationsCloseOn", t["Please enter when applications close."]);
@@ -79,6 +81,7 @@ public sealed class CohortEditor(TandemDb db, IStringLocalizer<CohortsText> t)
         if (errors.Any) return errors;
 
         cohort.Name = name;
+        cohort.NameZh = Localized.Clean(r.NameZh);
         cohort.ApplicationsOpenOn = r.ApplicationsOpenOn!.Value;
         cohort.ApplicationsCloseOn = r.ApplicationsCloseOn!.Value;
         cohort.StartsOn = starts;

@@ -69,9 +69,9 @@ public sealed class CohortHub(TandemDb db, PaceBoard board, PairFacts facts, Coh
             items.Count(i => i.NotMetYet), due, answered, items.Sum(i => i.FeedbackRatings.Count), feedbackExpected, settings.MinimumMeetings);
 
         var webinars = await db.Webinars.AsNoTracking().Where(w => w.CohortId == id)
-            .Select(w => new HubSession("webinar", w.Id, w.Title, w.StartsAt)).ToListAsync(ct);
+            .Select(w => new HubSession("webinar", w.Id, Localized.Pick(w.Title, w.TitleZh), w.StartsAt)).ToListAsync(ct);
         var events = await db.Events.AsNoTracking().Where(e => e.CohortId == id && !e.Cancelled)
-            .Select(e => new HubSession("event", e.Id, e.Title, e.StartsAt)).ToListAsync(ct);
+            .Select(e => new HubSession("event", e.Id, Localized.Pick(e.Title, e.TitleZh), e.StartsAt)).ToListAsync(ct);
         var sessions = webinars.Concat(events).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToList();
 
         var daysLeft = cohort.Status switch

@@ -8,7 +8,11 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Cohorts;
 
-public sealed record CohortResponse(int Id, string Name, DateOnly ApplicationsOpenOn, DateOnly ApplicationsCloseOn, DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Version);
+public sealed record CohortResponse(int Id, string Name, DateOnly ApplicationsOpenOn, DateOnly ApplicationsCloseOn, DateOnly StartsOn, DateOnly EndsOn, CohortStatus Status, int Version, string? NameZh = null)
+{
+    /// <summary>The name in the reader's language (Chinese when there is one on the Chinese UI).</summary>
+    [JsonIgnore] public string Shown => Localized.Pick(Name, NameZh);
+}
 
 /// <summary>Engagement facts only: how many applications per role and status.</summary>
 public sealed record ApplicationCount(
@@ -47,9 +51,9 @@ public static class CohortsApi
     }
 
     public static IQueryable<CohortResponse> Project(this IQueryable<Cohort> cohorts) =>
-        cohorts.Select(c => new CohortResponse(c.Id, c.Name, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn, c.Status, c.Version));
+        cohorts.Select(c => new CohortResponse(c.Id, c.Name, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn, c.Status, c.Version, c.NameZh));
 
-    public static CohortResponse ToResponse(this Cohort c) => new(c.Id, c.Name, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn, c.Status, c.Version);
+    public static CohortResponse ToResponse(this Cohort c) => new(c.Id, c.Name, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.EndsOn, c.Status, c.Version, c.NameZh);
 
     /// <summary>The cohorts someone may see: coordinators all, everyone else all but drafts.</summary>
     public static IQueryable<Cohort> VisibleTo(this IQueryable<Cohort> cohorts, System.Security.Claims.ClaimsPrincipal user) =>

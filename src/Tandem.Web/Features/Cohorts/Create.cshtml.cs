@@ -41,10 +41,11 @@ public sealed class CreateModel(CohortEditor editor, TandemDb db, TimeProvider c
 public sealed class CohortInput
 {
     public string Name { get; set; } = "";
+    public string? NameZh { get; set; }
     public DateOnly? ApplicationsOpenOn { get; set; }
     public DateOnly? ApplicationsCloseOn { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
 
-    public CohortRequest ToRequest() => new(Name, ApplicationsOpenOn, ApplicationsCloseOn, StartsOn, EndsOn);
+    public CohortRequest ToRequest() => new(Name, ApplicationsOpenOn, ApplicationsCloseOn, StartsOn, EndsOn, NameZh);
 }

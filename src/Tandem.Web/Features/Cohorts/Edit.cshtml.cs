@@ -18,7 +18,7 @@ public sealed class EditModel(CohortEditor editor, TandemDb db, IStringLocalizer
     {
         var c = await db.Cohorts.AsNoTracking().Where(c => c.Id == id).Project().SingleOrDefaultAsync(ct);
         if (c is null) return NotFound();
-        Input = new CohortInput { Name = c.Name, ApplicationsOpenOn = c.ApplicationsOpenOn, ApplicationsCloseOn = c.ApplicationsCloseOn, StartsOn = c.StartsOn, EndsOn = c.EndsOn };
+        Input = new CohortInput { Name = c.Name, NameZh = c.NameZh, ApplicationsOpenOn = c.ApplicationsOpenOn, ApplicationsCloseOn = c.ApplicationsCloseOn, StartsOn = c.StartsOn, EndsOn = c.EndsOn };
         return Page();
     }
 

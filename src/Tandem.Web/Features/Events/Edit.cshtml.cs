@@ -28,7 +28,7 @@ public sealed class EditModel(EventBook book, ViewerTime time, TandemDb db, IStr
         public InputModel() => Audience = Shared.Audience.All;
 
         public EventRequest ToRequest(TimeZoneInfo zone) =>
-            new(Kind, Title, Description, StartsAtUtc(zone), EndsAtUtc(zone), Location, Capacity, CohortId, Audience);
+            new(Kind, Title, Description, StartsAtUtc(zone), EndsAtUtc(zone), Location, Capacity, CohortId, Audience, TitleZh, DescriptionZh);
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -38,7 +38,7 @@ public sealed class EditModel(EventBook book, ViewerTime time, TandemDb db, IStr
         {
             if (await book.GetAsync(existing, User.Id(), true, ct) is not { } e) return NotFound();
             Input = new InputModel { Kind = e.Kind, Location = e.Location, CohortId = e.CohortId };
-            Input.Show(e.Title, e.Description, e.StartsAt, e.EndsAt, e.Capacity, e.Audience, Zone);
+            Input.Show(e.Title, e.Description, e.StartsAt, e.EndsAt, e.Capacity, e.Audience, Zone, e.TitleZh, e.DescriptionZh);
         }
         return Page();
     }

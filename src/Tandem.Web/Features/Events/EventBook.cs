@@ -9,11 +9,16 @@ using Tandem.Web.Shared.Sessions;
 namespace Tandem.Web.Features.Events;
 
 public sealed record EventRequest(EventKind? Kind, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt,
-    string? Location, int? Capacity, int? CohortId, Audience? Audience) : ISessionRequest;
+    string? Location, int? Capacity, int? CohortId, Audience? Audience, string? TitleZh = null, string? DescriptionZh = null) : ISessionRequest;
 
 public sealed record EventResponse(int Id, EventKind Kind, string Title, string Description, DateTime StartsAt, DateTime EndsAt,
     string? Location, int? Capacity, int? CohortId, Audience Audience, bool Cancelled, int Going, int Waitlisted,
-    RsvpStatus? MyRsvp, int? MyWaitlistPosition);
+    RsvpStatus? MyRsvp, int? MyWaitlistPosition, string? TitleZh = null, string? DescriptionZh = null)
+{
+    /// <summary>The title and text in the reader's language (the Chinese ones on the Chinese UI, when written).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownTitle => Localized.Pick(Title, TitleZh);
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownDescription => Localized.Pick(Description, DescriptionZh);
+}
 
 public sealed record AttendeeResponse(string UserId, string Name, string Email, RsvpStatus Status, bool Attended);
 
@@ -68,7 +73,7 @@ public sealed class EventBook(TandemDb db, TimeProvider clock, Notices notices, 
                     && (x.RespondedAt < r.Mine.RespondedAt || (x.RespondedAt == r.Mine.RespondedAt && x.Id < r.Mine.Id)), ct);
             var e = r.Event;
             result.Add(new EventResponse(e.Id, e.Kind, e.Title, e.Description, e.StartsAt, e.EndsAt, e.Location, e.Capacity, e.CohortId, e.Audience,
-                e.Cancelled, r.Going, r.Waitlisted, r.Mine?.Status, position));
+                e.Cancelled, r.Going, r.Waitlisted, r.Mine?.Status, position, e.TitleZh, e.DescriptionZh));
         }
         return result;
     }

@@ -35,12 +35,12 @@ public static class MembershipQueries
     /// <summary>Everything donated: the sum of all fees per currency, summed by the database over exact minor units.</summary>
     public static async Task<MembershipSummaryResponse> SummaryAsync(TandemDb db, CancellationToken ct)
     {
-        var program = await db.Programs.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.DonationRecipient }).FirstAsync(ct);
+        var program = await db.Programs.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.DonationRecipient, p.DonationRecipientZh }).FirstAsync(ct);
         var totals = await db.Memberships.AsNoTracking().Where(m => m.ProgramId == program.Id)
             .GroupBy(m => m.Currency)
             .Select(g => new { Currency = g.Key, Total = g.Sum(m => m.FeeMinor), Count = g.Count() })
             .ToListAsync(ct);
-        return new MembershipSummaryResponse(program.DonationRecipient,
+        return new MembershipSummaryResponse(Localized.Pick(program.DonationRecipient, program.DonationRecipientZh),
             totals.OrderBy(x => x.Currency, StringComparer.Ordinal)
                 .Select(x => new DonationTotal(x.Currency, x.Total, Money.FromMinor(x.Total, x.Currency), x.Count)).ToList());
     }

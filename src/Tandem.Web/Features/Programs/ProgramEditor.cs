@@ -20,24 +20,30 @@ public sealed record ProgramRequest
     public string? ContactEmail { get; init; }
     public string? DonationRecipient { get; init; }
     public string? DefaultCurrency { get; init; }
+    /// <summary>Optional Chinese versions; empty means the Chinese UI shows the English text.</summary>
+    public string? NameZh { get; init; }
+    public string? DescriptionZh { get; init; }
+    public string? DonationRecipientZh { get; init; }
 }
 
-public sealed record TrackRequest(string? Code, string? Name, string? Description, IReadOnlyList<Seniority>? MenteeLevels, IReadOnlyList<Seniority>? MentorLevels);
+public sealed record TrackRequest(string? Code, string? Name, string? Description, IReadOnlyList<Seniority>? MenteeLevels, IReadOnlyList<Seniority>? MentorLevels,
+    string? NameZh = null, string? DescriptionZh = null);
 
-public sealed record TrackResponse(int Id, string Code, string Name, string Description, IReadOnlyList<Seniority> MenteeLevels, IReadOnlyList<Seniority> MentorLevels)
+public sealed record TrackResponse(int Id, string Code, string Name, string Description, IReadOnlyList<Seniority> MenteeLevels, IReadOnlyList<Seniority> MentorLevels,
+    string? NameZh, string? DescriptionZh)
 {
-    public static TrackResponse From(Track t) => new(t.Id, t.Code, t.Name, t.Description, t.MenteeLevels.Members().ToList(), t.MentorLevels.Members().ToList());
+    public static TrackResponse From(Track t) => new(t.Id, t.Code, t.Name, t.Description, t.MenteeLevels.Members().ToList(), t.MentorLevels.Members().ToList(), t.NameZh, t.DescriptionZh);
 }
 
 public sealed record ProgramResponse(
     int Id, string Name, string Description, int CohortLengthMonths, int CohortsPerYear, int MinimumMeetings,
     bool MenteesNeedMembership, bool MentorsNeedMembership, string ContactEmail, string DonationRecipient, string DefaultCurrency,
-    IReadOnlyList<TrackResponse> Tracks)
+    IReadOnlyList<TrackResponse> Tracks, string? NameZh, string? DescriptionZh, string? DonationRecipientZh)
 {
     public static ProgramResponse From(MentorshipProgram p) => new(
         p.Id, p.Name, p.Description, p.CohortLengthMonths, p.CohortsPerYear, p.MinimumMeetings, p.MenteesNeedMembership,
         p.MentorsNeedMembership, p.ContactEmail, p.DonationRecipient, p.DefaultCurrency,
-        p.Tracks.OrderBy(t => t.Id).Select(TrackResponse.From).ToList());
+        p.Tracks.OrderBy(t => t.Id).Select(TrackResponse.From).ToList(), p.NameZh, p.DescriptionZh, p.DonationRecipientZh);
 }
 
 /// <summary>Program settings and tracks; the coordinator pages and the API both write through here.</summary>
@@ -53,6 +59,9 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         if (name.Length == 0) errors.Add("Name", t["Please enter the program's name."]);
         else if (name.Length > 200) errors.Add("Name", t["The name can be at most 200 characters."]);
         if (r.Description?.Length > 8000) errors.Add("Description", t["The description can be at most 8000 characters."]);
+        if (r.NameZh?.Trim().Length > 200) errors.Add("NameZh", t["The name can be at most 200 characters."]);
+        if (r.DescriptionZh?.Length > 8000) errors.Add("DescriptionZh", t["The description can be at most 8000 characters."]);
+        if (r.DonationRecipientZh?.Trim().Length > 400) errors.Add("DonationRecipientZh", t["The donation recipient can be at most 400 characters."]);
         if (r.CohortLengthMonths is < 1 or > 24) errors.Add("CohortLengthMonths", t["A cohort lasts from 1 to 24 months."]);
         if (r.CohortsPerYear is < 1 or > 4) errors.Add("CohortsPerYear", t["A program runs 1 to 4 cohorts a year."]);
         if (r.MinimumMeetings is < 1 or > 20) errors.Add("MinimumMeetings", t["The minimum number of meetings is from 1 to 20."]);
@@ -74,6 +83,9 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         program.ContactEmail = email;
         program.DonationRecipient = r.DonationRecipient?.Trim() ?? "";
         program.DefaultCurrency = currency;
+        program.NameZh = Localized.Clean(r.NameZh);
+        program.DescriptionZh = Localized.Clean(r.DescriptionZh);
+        program.DonationRecipientZh = Localized.Clean(r.DonationRecipientZh);
         await db.SaveChangesAsync(ct);
         return program;
     }
@@ -97,6 +109,8 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         if (name.Length == 0) errors.Add("Name", t["Please enter the track's name."]);
         else if (name.Length > 100) errors.Add("Name", t["The name can be at most 100 characters."]);
         if (r.Description?.Length > 2000) errors.Add("Description", t["The description can be at most 2000 characters."]);
+        if (r.NameZh?.Trim().Length > 100) errors.Add("NameZh", t["The name can be at most 100 characters."]);
+        if (r.DescriptionZh?.Length > 2000) errors.Add("DescriptionZh", t["The description can be at most 2000 characters."]);
         var mentees = Levels(r.MenteeLevels);
         var mentors = Levels(r.MentorLevels);
         if (mentees == SeniorityLevels.None) errors.Add("MenteeLevels", t["Choose at least one seniority level for mentees."]);
@@ -111,6 +125,8 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         track.Code = code;
         track.Name = name;
         track.Description = r.Description?.Trim() ?? "";
+        track.NameZh = Localized.Clean(r.NameZh);
+        track.DescriptionZh = Localized.Clean(r.DescriptionZh);
         track.MenteeLevels = mentees;
         track.MentorLevels = mentors;
         await db.SaveChangesAsync(ct);

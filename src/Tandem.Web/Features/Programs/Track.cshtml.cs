@@ -21,6 +21,8 @@ public sealed class TrackModel(TandemDb db, ProgramEditor editor, IStringLocaliz
         public string Code { get; set; } = "";
         public string Name { get; set; } = "";
         public string? Description { get; set; }
+        public string? NameZh { get; set; }
+        public string? DescriptionZh { get; set; }
         public List<Seniority> MenteeLevels { get; set; } = [];
         public List<Seniority> MentorLevels { get; set; } = [];
     }
@@ -32,7 +34,7 @@ public sealed class TrackModel(TandemDb db, ProgramEditor editor, IStringLocaliz
         if (track is null) return NotFound();
         Input = new InputModel
         {
-            Code = track.Code, Name = track.Name, Description = track.Description,
+            Code = track.Code, Name = track.Name, Description = track.Description, NameZh = track.NameZh, DescriptionZh = track.DescriptionZh,
             MenteeLevels = track.MenteeLevels.Members().ToList(), MentorLevels = track.MentorLevels.Members().ToList(),
         };
         return Page();
@@ -40,7 +42,7 @@ public sealed class TrackModel(TandemDb db, ProgramEditor editor, IStringLocaliz
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await editor.SaveTrackAsync(Id, new TrackRequest(Input.Code, Input.Name, Input.Description, Input.MenteeLevels, Input.MentorLevels), ct);
+        var outcome = await editor.SaveTrackAsync(Id, new TrackRequest(Input.Code, Input.Name, Input.Description, Input.MenteeLevels, Input.MentorLevels, Input.NameZh, Input.DescriptionZh), ct);
         return await this.AnswerAsync(outcome, track => t["The track \"{0}\" is saved.", track.Name], _ => RedirectToPage("/Programs/Tracks"));
     }
 }

@@ -27,7 +27,7 @@ public sealed class EditModel(WebinarBook book, ViewerTime time, TandemDb db, IS
 
         public InputModel() => Audience = Shared.Audience.Mentees;
 
-        public WebinarRequest ToRequest(TimeZoneInfo zone) => new(CohortId, Title, Description, StartsAtUtc(zone), EndsAtUtc(zone), Link, Capacity, Audience);
+        public WebinarRequest ToRequest(TimeZoneInfo zone) => new(CohortId, Title, Description, StartsAtUtc(zone), EndsAtUtc(zone), Link, Capacity, Audience, TitleZh, DescriptionZh);
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class EditModel(WebinarBook book, ViewerTime time, TandemDb db, IS
         {
             if (await book.GetAsync(existing, User.Id(), true, ct) is not { } w) return NotFound();
             Input = new InputModel { CohortId = w.CohortId, Link = w.Link };
-            Input.Show(w.Title, w.Description, w.StartsAt, w.EndsAt, w.Capacity, w.Audience, Zone);
+            Input.Show(w.Title, w.Description, w.StartsAt, w.EndsAt, w.Capacity, w.Audience, Zone, w.TitleZh, w.DescriptionZh);
         }
         return Page();
     }

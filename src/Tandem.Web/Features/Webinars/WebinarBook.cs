@@ -8,12 +8,19 @@ using Tandem.Web.Shared.Sessions;
 
 namespace Tandem.Web.Features.Webinars;
 
-public sealed record WebinarRequest(int? CohortId, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt, string? Link, int? Capacity, Audience? Audience)
-    : ISessionRequest;
+public sealed record WebinarRequest(int? CohortId, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt, string? Link, int? Capacity, Audience? Audience,
+    string? TitleZh = null, string? DescriptionZh = null) : ISessionRequest;
 
 /// <summary>A webinar with its seats and the caller's place. <c>CanPost</c>: the caller may bring dilemmas (an accepted mentee of the cohort).</summary>
 public sealed record WebinarResponse(int Id, int CohortId, string CohortName, string Title, string Description, DateTime StartsAt, DateTime EndsAt,
-    string? Link, int? Capacity, Audience Audience, int Registered, bool IRegistered, bool CanPost);
+    string? Link, int? Capacity, Audience Audience, int Registered, bool IRegistered, bool CanPost,
+    string? TitleZh = null, string? DescriptionZh = null, string? CohortNameZh = null)
+{
+    /// <summary>The title, text and cohort name in the reader's language (the Chinese ones on the Chinese UI, when written).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownTitle => Localized.Pick(Title, TitleZh);
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownDescription => Localized.Pick(Description, DescriptionZh);
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownCohortName => Localized.Pick(CohortName, CohortNameZh);
+}
 
 public sealed record RegistrationResponse(string UserId, string Name, string Email, bool Attended);
 
@@ -55,7 +62,8 @@ public sealed class WebinarBook(TandemDb db, TimeProvider clock, IStringLocalize
             w.StartsAt, w.EndsAt, w.Link, w.Capacity, w.Audience,
             db.WebinarRegistrations.Count(r => r.WebinarId == w.Id && r.Status == RegistrationStatus.Registered),
             db.WebinarRegistrations.Any(r => r.WebinarId == w.Id && r.UserId == userId && r.Status == RegistrationStatus.Registered),
-            db.Applications.Any(a => a.CohortId == w.CohortId && a.UserId == userId && a.Status == ApplicationStatus.Accepted && a.Role == ApplicationRole.Mentee)))
+            db.Applications.Any(a => a.CohortId == w.CohortId && a.UserId == userId && a.Status == ApplicationStatus.Accepted && a.Role == ApplicationRole.Mentee),
+            w.TitleZh, w.DescriptionZh, db.Cohorts.Where(c => c.Id == w.CohortId).Select(c => c.NameZh).First()))
         .ToListAsync(ct);
 
     public async Task<Errors> ValidateAsync(WebinarRequest r, CancellationToken ct)

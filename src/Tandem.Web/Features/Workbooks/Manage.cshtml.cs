@@ -19,6 +19,8 @@ public sealed class ManageModel(WorkbookStore store, IStringLocalizer<WorkbooksT
     {
         public string? Title { get; set; }
         public string? Description { get; set; }
+        public string? TitleZh { get; set; }
+        public string? DescriptionZh { get; set; }
         public CohortPhase? Phase { get; set; }
         public bool Published { get; set; }
     }
@@ -28,14 +30,14 @@ public sealed class ManageModel(WorkbookStore store, IStringLocalizer<WorkbooksT
         if (id is int existing)
         {
             if (!await LoadAsync(existing, ct)) return NotFound();
-            Input = new InputModel { Title = Workbook!.Title, Description = Workbook.Description, Phase = Workbook.Phase, Published = Workbook.Published };
+            Input = new InputModel { Title = Workbook!.Title, Description = Workbook.Description, TitleZh = Workbook.TitleZh, DescriptionZh = Workbook.DescriptionZh, Phase = Workbook.Phase, Published = Workbook.Published };
         }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
-        var request = new WorkbookRequest(Input.Title, Input.Description, Input.Phase, Input.Published);
+        var request = new WorkbookRequest(Input.Title, Input.Description, Input.Phase, Input.Published, Input.TitleZh, Input.DescriptionZh);
         var outcome = id is int existing ? await store.UpdateAsync(existing, request, ct) : await store.CreateAsync(request, ct);
         return await Done(id, outcome, t["The workbook was saved."], ct);
     }

@@ -7,7 +7,7 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Workbooks;
 
-public sealed record WorkbookRequest(string? Title, string? Description, CohortPhase? Phase, bool Published = false);
+public sealed record WorkbookRequest(string? Title, string? Description, CohortPhase? Phase, bool Published = false, string? TitleZh = null, string? DescriptionZh = null);
 public sealed record SectionRequest(string? Title, string? Instructions);
 public sealed record ExerciseRequest(ExerciseKind? Kind, string? Prompt, IReadOnlyList<string>? Options);
 public sealed record AnswerRequest(string? Value);
@@ -16,8 +16,17 @@ public sealed record CommentRequest(string? Text);
 public sealed record ExerciseResponse(int Id, ExerciseKind Kind, string Prompt, IReadOnlyList<string> Options, string? Answer);
 public sealed record SectionResponse(int Id, int Position, string Title, string Instructions, string InstructionsHtml, IReadOnlyList<ExerciseResponse> Exercises, int? ShareId);
 /// <summary>A workbook with the caller's own answers (coordinators have none: they never see anyone's answers).</summary>
-public sealed record WorkbookResponse(int Id, string Title, string Description, CohortPhase Phase, bool Published, int Percent, IReadOnlyList<SectionResponse> Sections);
-public sealed record WorkbookSummary(int Id, string Title, CohortPhase Phase, bool Published, int Exercises, int Percent);
+public sealed record WorkbookResponse(int Id, string Title, string Description, CohortPhase Phase, bool Published, int Percent, IReadOnlyList<SectionResponse> Sections,
+    string? TitleZh = null, string? DescriptionZh = null)
+{
+    /// <summary>The title and description in the reader's language (the Chinese ones on the Chinese UI, when written).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownTitle => Localized.Pick(Title, TitleZh);
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownDescription => Localized.Pick(Description, DescriptionZh);
+}
+public sealed record WorkbookSummary(int Id, string Title, CohortPhase Phase, bool Published, int Exercises, int Percent, string? TitleZh = null)
+{
+    [System.Text.Json.Serialization.JsonIgnore] public string ShownTitle => Localized.Pick(Title, TitleZh);
+}
 public sealed record CompletionResponse(string Name, int Answered, int Exercises, int Percent);
 public sealed record CommentResponse(string AuthorName, bool Mine, string Text, DateTime CreatedAt);
 public sealed record SharedSectionResponse(int ShareId, string MenteeName, string WorkbookTitle, SectionResponse Section, IReadOnlyList<CommentResponse> Comments, DateTime SharedAt);
@@ -39,12 +48,12 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications
         var rows = await db.Workbooks.AsNoTracking().Where(w => coordinator || w.Published).OrderBy(w => w.Phase).ThenBy(w => w.Title)
             .Select(w => new
             {
-                w.Id, w.Title, w.Phase, w.Published,
+                w.Id, w.Title, w.TitleZh, w.Phase, w.Published,
                 Exercises = db.WorkbookExercises.Count(e => db.WorkbookSections.Any(s => s.Id == e.SectionId && s.WorkbookId == w.Id)),
                 Answered = db.WorkbookAnswers.Count(a => a.UserId == userId && db.WorkbookExercises.Any(e => e.Id == a.ExerciseId
                     && db.WorkbookSections.Any(s => s.Id == e.SectionId && s.WorkbookId == w.Id))),
             }).ToListAsync(ct);
-        return rows.Select(r => new WorkbookSummary(r.Id, r.Title, r.Phase, r.Published, r.Exercises, Percent(r.Answered, r.Exercises))).ToList();
+        return rows.Select(r => new WorkbookSummary(r.Id, r.Title, r.Phase, r.Published, r.Exercises, Percent(r.Answered, r.Exercises), r.TitleZh)).ToList();
     }
 
     public sealed record MenteeProgress(string Name, int Percent);
@@ -83,7 +92,7 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications
             .GroupBy(s => s.SectionId).Select(g => new { SectionId = g.Key, Id = g.Max(s => s.Id) }).ToDictionaryAsync(s => s.SectionId, s => s.Id, ct);
         var sections = w.Sections.OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => ToSection(s, answers, shares.TryGetValue(s.Id, out var share) ? share : null)).ToList();
-        return new WorkbookResponse(w.Id, w.Title, w.Description, w.Phase, w.Published, Percent(answers.Count, exerciseIds.Count), sections);
+        return new WorkbookResponse(w.Id, w.Title, w.Description, w.Phase, w.Published, Percent(answers.Count, exerciseIds.Count), sections, w.TitleZh, w.DescriptionZh);
     }
 
     private static SectionResponse ToSection(WorkbookSection s, IReadOnlyDictionary<int, string> answers, int? shareId) =>
@@ -216,7 +225,7 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications
     public async Task<Outcome<int>> CreateAsync(WorkbookRequest r, CancellationToken ct)
     {
         if (Validate(r) is { Any: true } errors) return errors;
-        var w = new Workbook { Title = r.Title!.Trim(), Description = r.Description?.Trim() ?? "", Phase = r.Phase ?? CohortPhase.Any, Published = r.Published, CreatedAt = Now() };
+        var w = new Workbook { Title = r.Title!.Trim(), Description = r.Description?.Trim() ?? "", TitleZh = Localized.Clean(r.TitleZh), DescriptionZh = Localized.Clean(r.DescriptionZh), Phase = r.Phase ?? CohortPhase.Any, Published = r.Published, CreatedAt = Now() };
         db.Workbooks.Add(w);
         await db.SaveChangesAsync(ct);
         return w.Id;
@@ -229,6 +238,8 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications
         if (Validate(r) is { Any: true } errors) return errors;
         w.Title = r.Title!.Trim();
         w.Description = r.Description?.Trim() ?? "";
+        w.TitleZh = Localized.Clean(r.TitleZh);
+        w.DescriptionZh = Localized.Clean(r.DescriptionZh);
         w.Phase = r.Phase ?? CohortPhase.Any;
         w.Published = r.Published;
         await db.SaveChangesAsync(ct);
@@ -241,6 +252,8 @@ public sealed class WorkbookStore(TandemDb db, TimeProvider clock, Notifications
         if (string.IsNullOrWhiteSpace(r.Title)) errors.Add("Title", t["Please enter the title."]);
         else if (r.Title.Trim().Length > 200) errors.Add("Title", t["The title can be at most {0} characters.", 200]);
         if (r.Description?.Trim().Length > 2000) errors.Add("Description", t["The description can be at most {0} characters.", 2000]);
+        if (r.TitleZh?.Trim().Length > 200) errors.Add("TitleZh", t["The title can be at most {0} characters.", 200]);
+        if (r.DescriptionZh?.Trim().Length > 2000) errors.Add("DescriptionZh", t["The description can be at most {0} characters.", 2000]);
         if (r.Phase is { } p && !Enum.IsDefined(p)) errors.Add("Phase", t["Choose a phase."]);
         return errors;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Shared.Sessions;
 
@@ -44,6 +45,8 @@ public abstract class ScheduledSession
         var moved = Id != 0 && (StartsAt != starts || EndsAt != ends || Place != place);
         Title = r.Title!.Trim();
         Description = r.Description?.Trim() ?? "";
+        TitleZh = Localized.Clean(r.TitleZh);
+        DescriptionZh = Localized.Clean(r.DescriptionZh);
         StartsAt = starts;
         EndsAt = ends;
         Place = place;
@@ -76,6 +79,9 @@ public interface ISessionRequest
     DateTime? EndsAt { get; }
     int? Capacity { get; }
     Audience? Audience { get; }
+    /// <summary>Optional Chinese title and text; empty means the Chinese UI shows the English ones.</summary>
+    string? TitleZh { get; }
+    string? DescriptionZh { get; }
 }
 
 /// <summary>A person's seat at a session (an RSVP, a registration), as attendance sees it.</summary>

@@ -18,6 +18,8 @@ public static class ScheduledSessions
         if (string.IsNullOrWhiteSpace(r.Title)) errors.Add("Title", s["Please enter the title."]);
         else if (r.Title.Trim().Length > TitleLength) errors.Add("Title", s["The title can be at most {0} characters.", TitleLength]);
         if (r.Description?.Length > TextLength.Long) errors.Add("Description", s["The description can be at most {0} characters.", TextLength.Long]);
+        if (r.TitleZh?.Trim().Length > TitleLength) errors.Add("TitleZh", s["The title can be at most {0} characters.", TitleLength]);
+        if (r.DescriptionZh?.Length > TextLength.Long) errors.Add("DescriptionZh", s["The description can be at most {0} characters.", TextLength.Long]);
         if (r.StartsAt is null) errors.Add("StartsAt", s["Please enter when it starts."]);
         if (r.EndsAt is null) errors.Add("EndsAt", s["Please enter when it ends."]);
         else if (r.StartsAt is not null && r.EndsAt <= r.StartsAt) errors.Add("EndsAt", s["It must end after it starts."]);

@@ -8,15 +8,18 @@ public abstract class SessionInput
 {
     public string? Title { get; set; }
     public string? Description { get; set; }
+    public string? TitleZh { get; set; }
+    public string? DescriptionZh { get; set; }
     public DateTime? StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
     public int? Capacity { get; set; }
     public Audience? Audience { get; set; }
 
     /// <summary>Fills the form from a saved session.</summary>
-    public void Show(string title, string description, DateTime startsAtUtc, DateTime endsAtUtc, int? capacity, Audience audience, TimeZoneInfo zone)
+    public void Show(string title, string description, DateTime startsAtUtc, DateTime endsAtUtc, int? capacity, Audience audience, TimeZoneInfo zone,
+        string? titleZh = null, string? descriptionZh = null)
     {
-        (Title, Description, Capacity, Audience) = (title, description, capacity, audience);
+        (Title, Description, Capacity, Audience, TitleZh, DescriptionZh) = (title, description, capacity, audience, titleZh, descriptionZh);
         StartsAt = TimeZones.ToLocal(startsAtUtc, zone);
         EndsAt = TimeZones.ToLocal(endsAtUtc, zone);
     }

@@ -137,6 +137,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     { 8, "networking", "Networking", "人脉拓展", 8, false }
                 });
 
+            // The seeded rows carry explicit ids, which an identity column does not count: move it past them so a coordinator's first new theme gets a free id.
+            migrationBuilder.Sql("ALTER TABLE \"FeedforwardThemes\" ALTER COLUMN \"Id\" RESTART WITH 100;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_FeedforwardThemes_Code",
                 table: "FeedforwardThemes",
