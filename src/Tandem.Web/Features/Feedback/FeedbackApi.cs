@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Web.Data;
 using Tandem.Web.Features.Account;
 using Tandem.Web.Shared;
 
@@ -12,7 +14,8 @@ public static class FeedbackApi
         var group = api.MapGroup("/pairs/{id:int}/feedback").WithTags("Feedback").RequireAuthorization();
         group.MapGet("/", GetAsync).WithSummary("The pair's feedback: the caller's own, the other's once both have given it; coordinators see ratings and program comments.");
         group.MapPost("/", SubmitAsync).WithSummary("Gives end-of-cohort feedback and feedforward on the other member of the pair.");
-        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator).WithSummary("The cohort's most frequent feedforward terms, as counts, with nobody quoted (coordinators).");
+        api.MapGet("/cohorts/{id:int}/feedforward-themes", ThemesAsync).WithTags("Feedback").RequireAuthorization(Roles.Coordinator).WithSummary("How often the cohort's feedforward was tagged with each of the program's themes; themes tagged in fewer than 3 pairs are left out (coordinators).");
+        api.MapGet("/feedforward-themes", OptionsAsync).WithTags("Feedback").RequireAuthorization().WithSummary("The themes writers may tag their feedforward with (up to 3), in the caller's language.");
         return group;
     }
 
@@ -27,7 +30,11 @@ public static class FeedbackApi
         return await outcome.ToApiAsync(async _ => TypedResults.Created($"/api/v1/pairs/{id}/feedback", (await book.ReadAsync(id, user.Id(), false, ct))!));
     }
 
-    /// <summary>Coordinators: the cohort's most frequent feedforward terms (counts only, nobody quoted).</summary>
-    private static async Task<Ok<IReadOnlyList<Theme>>> ThemesAsync(int id, FeedforwardThemes themes, CancellationToken ct) =>
-        TypedResults.Ok(await themes.ForCohortAsync(id, 20, ct));
+    /// <summary>Coordinators: the cohort's theme counts (tags only, nobody quoted).</summary>
+    private static async Task<Results<Ok<CohortThemes>, NotFound>> ThemesAsync(int id, FeedforwardThemes themes, TandemDb db, CancellationToken ct) =>
+        await db.Cohorts.AnyAsync(c => c.Id == id, ct)
+            ? TypedResults.Ok(await themes.ForCohortAsync(id, ct)) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<ThemeOption>>> OptionsAsync(FeedforwardThemes themes, CancellationToken ct) =>
+        TypedResults.Ok(await themes.OptionsAsync(ct));
 }

@@ -9,9 +9,10 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Feedback;
 
-public sealed record FeedbackRequest(int Rating, string? WentWell, string? CouldBeBetter, string? Feedforward, string? ProgramComment);
+/// <param name="Themes">Up to three of the program's feedforward theme codes (<c>GET /api/v1/feedforward-themes</c>).</param>
+public sealed record FeedbackRequest(int Rating, string? WentWell, string? CouldBeBetter, string? Feedforward, string? ProgramComment, IReadOnlyList<string>? Themes = null);
 
-public sealed record FeedbackResponse(PairRole Role, int Rating, string WentWell, string CouldBeBetter, string Feedforward, string? ProgramComment, DateTime SubmittedAt);
+public sealed record FeedbackResponse(PairRole Role, int Rating, string WentWell, string CouldBeBetter, string Feedforward, string? ProgramComment, DateTime SubmittedAt, IReadOnlyList<string> Themes);
 
 /// <summary>What a coordinator sees of one person's feedback: the rating and the comment for the program.</summary>
 public sealed record FeedbackRating(PairRole Role, int Rating, string? ProgramComment);
@@ -24,7 +25,7 @@ public sealed record PairFeedbackView(int PairId, PairRole Role, bool Open, bool
 /// person. What one writes to the other (went well, could be better, feedforward) is shown to the other only when
 /// both have submitted or the cohort is Closed; coordinators see ratings and program comments, never that text.
 /// </summary>
-public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider clock, Notices notices, IStringLocalizer<FeedbackText> t)
+public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider clock, Notices notices, FeedforwardThemes themes, IStringLocalizer<FeedbackText> t)
 {
     public const int MaxText = 4000, MaxComment = 2000;
 
@@ -55,6 +56,7 @@ public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider cloc
         Text(errors, nameof(r.WentWell), r.WentWell, t["Say what went well."]);
         Text(errors, nameof(r.CouldBeBetter), r.CouldBeBetter, t["Say what could have been better."]);
         Text(errors, nameof(r.Feedforward), r.Feedforward, t["Write at least one suggestion for the other person's growth."]);
+        var tags = await themes.CheckAsync(r.Themes, errors, t, ct);
         if (r.ProgramComment?.Length > MaxComment) errors.Add(nameof(r.ProgramComment), t["The comment is limited to {0} characters.", MaxComment]);
         if (!IsOpen(pair)) errors.Add("", t["Feedback opens when the cohort is closing or your pair has closed."]);
         else if (await db.PairFeedback.AnyAsync(f => f.PairId == pairId && f.AuthorId == userId, ct)) errors.Add("", t["You have already given your feedback."]);
@@ -64,7 +66,7 @@ public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider cloc
         {
             PairId = pairId, AuthorId = userId, Rating = r.Rating, WentWell = r.WentWell!.Trim(), CouldBeBetter = r.CouldBeBetter!.Trim(),
             Feedforward = r.Feedforward!.Trim(), ProgramComment = string.IsNullOrWhiteSpace(r.ProgramComment) ? null : r.ProgramComment.Trim(),
-            SubmittedAt = clock.GetUtcNow().UtcDateTime,
+            SubmittedAt = clock.GetUtcNow().UtcDateTime, Themes = tags ?? "",
         };
         db.PairFeedback.Add(feedback);
         // The other hears of it: theirs to read now when they have written too, else once they have.
@@ -90,5 +92,5 @@ public sealed class FeedbackBook(TandemDb db, PairFacts facts, TimeProvider cloc
     }
 
     private static FeedbackResponse ToResponse(PairRow pair, PairFeedback f) =>
-        new(pair.RoleOf(f.AuthorId), f.Rating, f.WentWell, f.CouldBeBetter, f.Feedforward, f.ProgramComment, f.SubmittedAt);
+        new(pair.RoleOf(f.AuthorId), f.Rating, f.WentWell, f.CouldBeBetter, f.Feedforward, f.ProgramComment, f.SubmittedAt, TagList.Parse(f.Themes));
 }

@@ -1,71 +1,85 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Feedback;
 
-public sealed record Theme(string Term, int Count);
+/// <summary>A theme the program offers writers, in the reader's language.</summary>
+public sealed record ThemeOption(string Code, string Name, string NameEn, string? NameZh);
+
+/// <summary>How many feedforward texts were tagged with a theme, from how many pairs.</summary>
+public sealed record ThemeCount(string Code, string Name, int Count, int Pairs);
+
+/// <param name="PairsWithThemes">Pairs whose feedback carries at least one theme; null when suppressed.</param>
+/// <param name="Suppressed">Fewer than <see cref="Reports.CohortReports.MinimumPairs"/> pairs tagged any theme: nothing is shown.</param>
+/// <param name="Themes">Themes tagged by at least <see cref="Reports.CohortReports.MinimumPairs"/> pairs, most frequent first.</param>
+public sealed record CohortThemes(int CohortId, int? PairsWithThemes, bool Suppressed, IReadOnlyList<ThemeCount> Themes);
 
 /// <summary>
-/// A cohort's feedforward themes for the coordinator's report: the most frequent words across everyone's
-/// feedforward (English words of 3+ letters minus stop words; Chinese as character bigrams), counted once per
-/// text so one person cannot dominate. Counts only: nobody is quoted, and a term needs two texts to show.
+/// The program's feedforward themes: what writers may tag (up to three), checking a tag list, and a cohort's counts for the
+/// report. Counts come from the tags, never from the text; a theme tagged in fewer than three pairs is not shown, so no
+/// pair's feedforward can be recognised.
 /// </summary>
 public sealed class FeedforwardThemes(TandemDb db)
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    public const int MinimumPairs = Reports.CohortReports.MinimumPairs;
+
+    /// <summary>The themes offered to writers, in the program's order.</summary>
+    public async Task<IReadOnlyList<ThemeOption>> OptionsAsync(CancellationToken ct) =>
+        (await db.FeedforwardThemes.AsNoTracking().Where(t => !t.Retired).OrderBy(t => t.Position).ThenBy(t => t.Id)
+            .Select(t => new { t.Code, t.Name, t.NameZh }).ToListAsync(ct))
+        .Select(t => new ThemeOption(t.Code, Localized.Pick(t.Name, t.NameZh), t.Name, t.NameZh)).ToList();
+
+    /// <summary>Checks a writer's tags: at most <see cref="FeedforwardTheme.MaxPerFeedback"/>, each one the program offers.</summary>
+    public async Task<string?> CheckAsync(IReadOnlyList<string>? codes, Errors errors, IStringLocalizer<FeedbackText> t, CancellationToken ct)
     {
-        "the", "and", "for", "you", "your", "with", "that", "this", "are", "was", "were", "have", "has", "had", "not", "but",
-        "from", "they", "them", "their", "more", "about", "into", "what", "when", "which", "would", "could", "should", "will",
-        "can", "also", "some", "than", "then", "there", "these", "those", "been", "being", "just", "very", "much", "many",
-        "our", "out", "own", "all", "any", "its", "who", "how", "why", "may", "might", "other", "each", "such", "like", "keep",
-    };
-
-    private static readonly HashSet<string> ChineseStop = new(StringComparer.Ordinal) { "我们", "你的", "可以", "一个", "自己", "这个", "的是", "了一" };
-
-    public async Task<IReadOnlyList<Theme>> ForCohortAsync(int cohortId, int top, CancellationToken ct)
-    {
-        var texts = await db.PairFeedback.AsNoTracking()
-            .Where(f => db.Pairs.Any(p => p.Id == f.PairId && p.CohortId == cohortId))
-            .Select(f => f.Feedforward).ToListAsync(ct);
-        return Tally(texts, top);
-    }
-
-    public static IReadOnlyList<Theme> Tally(IEnumerable<string> texts, int top) =>
-        texts.SelectMany(t => Terms(t).Distinct())
-            .GroupBy(term => term).Select(g => new Theme(g.Key, g.Count())).Where(t => t.Count >= 2)
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Term, StringComparer.Ordinal).Take(top).ToList();
-
-    public static IEnumerable<string> Terms(string text)
-    {
-        var word = new StringBuilder();
-        var han = new StringBuilder();
-        foreach (var ch in text.ToLowerInvariant() + " ")
+        var clean = (codes ?? []).Select(c => c?.Trim().ToLowerInvariant() ?? "").Where(c => c.Length > 0).Distinct().ToList();
+        if (clean.Count > FeedforwardTheme.MaxPerFeedback)
         {
-            if (IsHan(ch)) han.Append(ch);
-            else
-            {
-                foreach (var b in Bigrams(han)) yield return b;
-                han.Clear();
-            }
-            if (char.IsLetter(ch) && !IsHan(ch)) word.Append(ch);
-            else
-            {
-                if (word.Length >= 3 && !StopWords.Contains(word.ToString())) yield return word.ToString();
-                word.Clear();
-            }
+            errors.Add("Themes", t["Choose at most {0} themes.", FeedforwardTheme.MaxPerFeedback]);
+            return null;
         }
-    }
-
-    private static IEnumerable<string> Bigrams(StringBuilder han)
-    {
-        for (var i = 0; i + 1 < han.Length; i++)
+        if (clean.Count == 0) return "";
+        var known = await db.FeedforwardThemes.AsNoTracking().Where(x => !x.Retired && clean.Contains(x.Code)).Select(x => x.Code).ToListAsync(ct);
+        var unknown = clean.Except(known).ToList();
+        if (unknown.Count > 0)
         {
-            var b = han.ToString(i, 2);
-            if (!ChineseStop.Contains(b)) yield return b;
+            errors.Add("Themes", t["\"{0}\" is not one of the program's themes.", unknown[0]]);
+            return null;
         }
+        return TagList.Format(clean);
     }
 
-    private static bool IsHan(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= '\u3400' && c <= '\u9FFF';
+    public async Task<CohortThemes> ForCohortAsync(int cohortId, CancellationToken ct)
+    {
+        var tagged = await db.PairFeedback.AsNoTracking()
+            .Where(f => f.Themes != "" && db.Pairs.Any(p => p.Id == f.PairId && p.CohortId == cohortId))
+            .Select(f => new { f.PairId, f.Themes }).ToListAsync(ct);
+        var names = await db.FeedforwardThemes.AsNoTracking().Select(t => new { t.Code, t.Name, t.NameZh }).ToListAsync(ct);
+        return Tally(cohortId, tagged.Select(f => (f.PairId, f.Themes)), names.ToDictionary(n => n.Code, n => Localized.Pick(n.Name, n.NameZh)));
+    }
+
+    /// <summary>Themes most often tagged across closed cohorts, for mentors preparing (each from at least three pairs).</summary>
+    public async Task<IReadOnlyList<string>> FromClosedCohortsAsync(int top, CancellationToken ct)
+    {
+        var tagged = await db.PairFeedback.AsNoTracking()
+            .Where(f => f.Themes != "" && db.Pairs.Any(p => p.Id == f.PairId && db.Cohorts.Any(c => c.Id == p.CohortId && c.Status == Cohorts.CohortStatus.Closed)))
+            .Select(f => new { f.PairId, f.Themes }).ToListAsync(ct);
+        var names = await db.FeedforwardThemes.AsNoTracking().Select(t => new { t.Code, t.Name, t.NameZh }).ToListAsync(ct);
+        return Tally(0, tagged.Select(f => (f.PairId, f.Themes)), names.ToDictionary(n => n.Code, n => Localized.Pick(n.Name, n.NameZh)))
+            .Themes.Take(top).Select(t => t.Name).ToList();
+    }
+
+    public static CohortThemes Tally(int cohortId, IEnumerable<(int PairId, string Themes)> feedback, IReadOnlyDictionary<string, string> names)
+    {
+        var tags = feedback.SelectMany(f => TagList.Parse(f.Themes).Select(code => (f.PairId, Code: code))).ToList();
+        var pairs = tags.Select(x => x.PairId).Distinct().Count();
+        if (pairs < MinimumPairs) return new CohortThemes(cohortId, null, true, []);
+        var themes = tags.GroupBy(x => x.Code)
+            .Select(g => new ThemeCount(g.Key, names.TryGetValue(g.Key, out var n) ? n : g.Key, g.Count(), g.Select(x => x.PairId).Distinct().Count()))
+            .Where(x => x.Pairs >= MinimumPairs)
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.CurrentCulture).ToList();
+        return new CohortThemes(cohortId, pairs, false, themes);
+    }
 }

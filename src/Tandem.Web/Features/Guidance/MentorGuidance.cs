@@ -8,10 +8,10 @@ using Tandem.Web.Features.Programs;
 namespace Tandem.Web.Features.Guidance;
 
 /// <summary>What mentors are offered: the program's expectations and evidence-based reading. Encouraged, never required.
-/// <c>FeedforwardThemes</c> is empty until a source of earlier cohorts' feedforward exists (the feedback feature).</summary>
+/// <c>FeedforwardThemes</c>: the themes most often tagged in closed cohorts' feedforward (each from at least three pairs).</summary>
 public sealed record GuidanceResponse(int MinimumMeetings, int CohortLengthMonths, IReadOnlyList<LibraryItemResponse> Reading, IReadOnlyList<string> FeedforwardThemes);
 
-public sealed class MentorGuidance(TandemDb db, LibraryCatalog library)
+public sealed class MentorGuidance(TandemDb db, LibraryCatalog library, Feedback.FeedforwardThemes themes)
 {
     /// <summary>Mentors accepted into a cohort that has not closed (preparing for it or in it) and coordinators.</summary>
     public Task<bool> MayReadAsync(string userId, bool coordinator, CancellationToken ct) =>
@@ -24,6 +24,6 @@ public sealed class MentorGuidance(TandemDb db, LibraryCatalog library)
         var programId = await ProgramDefaults.CurrentIdAsync(db, ct);
         var program = await db.Programs.AsNoTracking().Where(p => p.Id == programId).Select(p => new { p.MinimumMeetings, p.CohortLengthMonths }).FirstAsync(ct);
         var reading = await library.MentorReadingAsync(userId, 12, ct);
-        return new GuidanceResponse(program.MinimumMeetings, program.CohortLengthMonths, reading, []);
+        return new GuidanceResponse(program.MinimumMeetings, program.CohortLengthMonths, reading, await themes.FromClosedCohortsAsync(6, ct));
     }
 }
