@@ -6,6 +6,7 @@ using Tandem.Web.Features.Library;
 using Tandem.Web.Features.Pace;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Reports;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Dashboard;
 
@@ -39,23 +40,24 @@ public sealed class ProgramDashboard(TandemDb db, CohortReports reports, PaceBoa
         var now = clock.GetUtcNow().UtcDateTime;
         var alerts = new List<DashboardAlert>();
         var running = await db.Cohorts.AsNoTracking().Where(c => c.Status == CohortStatus.Active || c.Status == CohortStatus.Closing || c.Status == CohortStatus.Matching)
-            .OrderBy(c => c.StartsOn).Select(c => new { c.Id, c.Name, c.Status }).ToListAsync(ct);
+            .OrderBy(c => c.StartsOn).Select(c => new { c.Id, c.Name, c.NameZh, c.Status }).ToListAsync(ct);
         foreach (var c in running)
         {
+            var name = Localized.Pick(c.Name, c.NameZh);
             var overview = $"/Pairs/Overview?cohortId={c.Id}";
             if (c.Status != CohortStatus.Matching)
             {
                 var items = await board.AllAsync(c.Id, ct) ?? [];
                 var active = items.Where(i => i.Status == PairStatus.Active).ToList();
-                Add("atRisk", active.Count(i => i.Pace == PaceStatus.AtRisk), c.Id, c.Name, overview + "&pace=atRisk");
-                Add("noContact", active.Count(i => (i.LastMeetingAt ?? i.PublishedAt) < now.AddDays(-NoContactDays) && i.Contacts == 0), c.Id, c.Name, overview + "&pace=notMetYet");
-                Add("closedEarly", items.Count(i => i.Status == PairStatus.ClosedEarly && i.ClosedAt >= now.AddDays(-30)), c.Id, c.Name, overview + "&status=ClosedEarly");
+                Add("atRisk", active.Count(i => i.Pace == PaceStatus.AtRisk), c.Id, name, overview + "&pace=atRisk");
+                Add("noContact", active.Count(i => (i.LastMeetingAt ?? i.PublishedAt) < now.AddDays(-NoContactDays) && i.Contacts == 0), c.Id, name, overview + "&pace=notMetYet");
+                Add("closedEarly", items.Count(i => i.Status == PairStatus.ClosedEarly && i.ClosedAt >= now.AddDays(-30)), c.Id, name, overview + "&status=ClosedEarly");
             }
             var paired = db.Pairs.Where(p => p.CohortId == c.Id).Select(p => p.MenteeApplicationId);
             var published = await db.Pairs.AnyAsync(p => p.CohortId == c.Id, ct);
             if (published)
                 Add("unmatched", await db.Applications.CountAsync(a => a.CohortId == c.Id && a.Role == ApplicationRole.Mentee && a.Status == ApplicationStatus.Accepted && !paired.Contains(a.Id), ct),
-                    c.Id, c.Name, $"/Matching/{c.Id}");
+                    c.Id, name, $"/Matching/{c.Id}");
         }
         Add("librarySuggestions", await db.LibraryItems.CountAsync(i => i.Status == LibraryStatus.Suggested, ct), null, null, "/Library/Manage?status=Suggested");
         return alerts;
