@@ -72,12 +72,13 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         if (program.Tracks.Count == 0) program.Tracks.AddRange(ProgramDefaults.Tracks());
         await db.SaveChangesAsync(ct);
 
-        // The open cohort's window includes today; the two before it have ended; a draft follows.
+        // The open cohort's window includes today; the three before it have ended (DemoPastCohorts gives them outcomes); a draft follows.
         var open = NewCohort(program, today.AddDays(24), CohortStatus.Open, today.AddDays(-20), today.AddDays(10));
         var past1 = NewCohort(program, open.StartsOn.AddMonths(-7), CohortStatus.Closed);
         var past2 = NewCohort(program, past1.StartsOn.AddMonths(-6), CohortStatus.Closed);
+        var past3 = NewCohort(program, past2.StartsOn.AddMonths(-6), CohortStatus.Closed);
         var draft = NewCohort(program, open.StartsOn.AddMonths(6), CohortStatus.Draft);
-        db.Cohorts.AddRange(past2, past1, open, draft);
+        db.Cohorts.AddRange(past3, past2, past1, open, draft);
         db.FaqEntries.AddRange(DemoFaq.For(program.Id, program.MinimumMeetings, program.DonationRecipient));
         await db.SaveChangesAsync(ct);
         var standard = program.Tracks.Single(t => t.Code == "standard");
@@ -123,7 +124,7 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         var applications = new List<(Application Application, Membership? Seat)>();
 
         // Past cohorts: accepted mentors (25 public, 2 private) and accepted or declined mentees.
-        foreach (var cohort in new[] { past2, past1 })
+        foreach (var cohort in new[] { past3, past2, past1 })
         {
             var mentors = rnd.ListItems(mentorPool, PastCohortPublicMentors + 2).Select(p => p.User.Id).ToList();
             if (cohort == past1) mentors[0] = mentor.Id;
@@ -162,9 +163,11 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         }
         await db.SaveChangesAsync(ct);
         await DemoPairsProgress.SeedAsync(db, program, past1, mentor.Id, mentee.Id, mentorPool.Select(p => p.User.Id).ToList(), menteePool.Select(p => p.User.Id).ToList(), now, ct);
+        await DemoPastCohorts.SeedAsync(db, program, ct);
         await DemoMatching.SeedAsync(db, program.Id, mentee.Id, ct);
         await DemoPairsSpace.SeedAsync(db, clock, ct);
         await DemoCommunity.SeedAsync(db, now, mentor.Id, mentee.Id, ct);
+        await DemoPastCohorts.TranslateAsync(db, ct);
         return await SignInsAsync(db, ct);
 
         // Local helpers keep the narrative above readable; they share its random stream and dates.

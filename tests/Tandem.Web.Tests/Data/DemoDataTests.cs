@@ -30,7 +30,7 @@ public sealed class DemoDataTests
 
     [Theory]
     [MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
-    public async Task TheDemoHasAnOpenCohortFullOfApplicationsTwoPastCohortsWithPublicMentorsAndMemberships(Db provider)
+    public async Task TheDemoHasAnOpenCohortFullOfApplicationsThreePastCohortsWithOutcomesPublicMentorsAndMemberships(Db provider)
     {
         using var factory = new TandemFactory(provider);
         _ = factory.Server;
@@ -46,7 +46,8 @@ public sealed class DemoDataTests
             var open = cohorts.Where(c => c.Status == CohortStatus.Open).ShouldHaveSingleItem();
             open.ApplicationsOpenOn.ShouldBeLessThanOrEqualTo(today);
             open.ApplicationsCloseOn.ShouldBeGreaterThanOrEqualTo(today);
-            cohorts.Count(c => c.Status == CohortStatus.Closed && c.EndsOn < today).ShouldBe(2);
+            cohorts.Count(c => c.Status == CohortStatus.Closed && c.EndsOn < today).ShouldBe(3);
+            cohorts.ShouldAllBe(c => c.NameZh != null);
             cohorts.Where(c => c.Status == CohortStatus.Draft).ShouldHaveSingleItem().StartsOn.ShouldBeGreaterThan(open.EndsOn.AddMonths(-1));
 
             var inOpen = await db.Applications.AsNoTracking().Where(a => a.CohortId == open.Id).ToListAsync();
@@ -90,7 +91,7 @@ public sealed class DemoDataTests
         var directory = await client.GetFromJsonAsync<MentorsResponse>("/api/v1/public/mentors");
         foreach (var past in directory!.Cohorts.Where(c => c.Status == nameof(CohortStatus.Closed)))
             past.Mentors.ShouldBe(DemoData.PastCohortPublicMentors);
-        directory.Cohorts.Count(c => c.Status == nameof(CohortStatus.Closed)).ShouldBe(2);
+        directory.Cohorts.Count(c => c.Status == nameof(CohortStatus.Closed)).ShouldBe(3);
 
         // Every demo account signs in with the demo password, the generated people too; a wrong password does not.
         foreach (var s in signIns)
@@ -100,6 +101,23 @@ public sealed class DemoDataTests
         (await client.PostAsJsonAsync("/api/v1/account/login", new { email = someone, password = DemoData.Password + "x" })).IsSuccessStatusCode.ShouldBeFalse();
         var coordinator = await factory.ApiClientAsync("coordinator@tandem.local", DemoData.Password);
         (await coordinator.PostAsJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A." })).StatusCode.ShouldBe(System.Net.HttpStatusCode.Created);
+
+        // The past cohorts carry outcomes the comparison can show as a trend: every one reports pairs, completion, scores and themes.
+        var compared = await (await coordinator.GetAsync("/api/v1/reports/cohorts")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var closed = compared.EnumerateArray().Where(r => r.GetProperty("status").GetString() == nameof(CohortStatus.Closed)).ToList();
+        closed.Count.ShouldBe(3);
+        foreach (var r in closed)
+        {
+            r.GetProperty("suppressed").GetBoolean().ShouldBeFalse();
+            r.GetProperty("completionRate").GetDouble().ShouldBeGreaterThan(0);
+            r.GetProperty("matchScores").GetArrayLength().ShouldBe(6);
+            r.GetProperty("themes").GetArrayLength().ShouldBeGreaterThan(0);
+            r.GetProperty("feedbackRating").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Number);
+        }
+        closed.Select(r => r.GetProperty("pairs").GetInt32()).ShouldBeInOrder();
+        var chinese = await client.GetFromJsonAsync<OverviewResponse>("/api/v1/public/overview?culture=zh-Hans");
+        chinese!.Name.ShouldBe("她的同行网络");
+        chinese.Tracks.Select(t => t.Name).ShouldContain("标准");
     }
 
     [Fact]
