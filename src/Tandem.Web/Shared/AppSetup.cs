@@ -122,6 +122,7 @@ public static class AppSetup
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.EmailQueue>().AddSingleton<Features.Notifications.EmailQueueSignal>().AddHostedService<Features.Notifications.EmailQueueService>();
         services.AddScoped<Features.Reminders.RemindersJob>().AddHostedService<Features.Reminders.RemindersService>();
+        services.AddScoped<Features.Dashboard.WeeklyAlertsJob>().AddHostedService<Features.Dashboard.WeeklyAlertsService>();
         services.AddScoped<Features.Notifications.NoticeDigestJob>().AddScoped<Features.Notifications.NoticePreferences>().AddHostedService<Features.Notifications.NoticeDigestService>();
         services.AddScoped<Features.CheckIns.CheckInBook>();
         services.AddScoped<Features.Feedback.FeedbackBook>().AddScoped<Features.Feedback.FeedforwardThemes>();

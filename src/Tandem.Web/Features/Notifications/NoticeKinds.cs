@@ -23,8 +23,10 @@ public enum NoticeCategory
 /// <param name="Body">The email's text above the link.</param>
 /// <param name="EmailsByDefault">Whether the recipient is emailed (as well as told in the app) unless they choose otherwise.</param>
 /// <param name="NoteLabel">The heading of a note a person adds to this notice (a coordinator's reason), shown under the body.</param>
+/// <param name="ForCoordinators">Only coordinators get it, so only they are offered it on the preferences page.</param>
 public sealed record NoticeKind(
-    string Key, NoticeCategory Category, string InApp, string? Subject = null, string? Body = null, bool EmailsByDefault = false, string? NoteLabel = null)
+    string Key, NoticeCategory Category, string InApp, string? Subject = null, string? Body = null, bool EmailsByDefault = false, string? NoteLabel = null,
+    bool ForCoordinators = false)
 {
     public bool Emails => EmailsByDefault && Subject is not null && Body is not null;
 
@@ -232,6 +234,13 @@ public static class NoticeKinds
         "Good news: a seat opened up and you are now going to \"{0}\" ({1}). If you can no longer come, please cancel so the next person can join.",
         EmailsByDefault: true);
 
+    /// <summary>To coordinators who opt in, once a week (WeeklyAlertsJob): {0} how many alerts, {1} the alerts, one a line, already in the reader's language.</summary>
+    public static readonly NoticeKind WeeklyAlerts = new("alerts-weekly", NoticeCategory.Progress,
+        "Your weekly alerts: {0} things need your attention.",
+        "Tandem weekly alerts: {0} things need your attention",
+        "This week in the program:\n\n{1}\n\nThe alerts inbox on your dashboard:",
+        ForCoordinators: true);
+
     public static IReadOnlyList<NoticeKind> All { get; } =
     [
         ApplicationAccepted, ApplicationWaitlisted, ApplicationDeclined, PairedWithMentor, PairedWithMentee,
@@ -240,6 +249,7 @@ public static class NoticeKinds
         WorkShared, WorkComment, ResourceRecommended, IntroductionMade, WorkbookShared, WorkbookComment, FeedbackGiven, FeedbackAvailable,
         ReminderBehind, ReminderAtRisk, ReminderMeetingSoon, ReminderCheckInDue, ReminderFeedbackDue,
         PairCompleted, PairEndedBelowMinimum, PairClosedEarly, PairClosedEarlyAlert, Gratitude, PairRepaired, EventSeatOpened,
+        WeeklyAlerts,
     ];
 
     /// <summary>Words passed as <see cref="NoticeArgType.Term"/> arguments.</summary>

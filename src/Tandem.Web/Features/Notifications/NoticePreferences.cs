@@ -45,14 +45,24 @@ public sealed class NoticePreferences(TandemDb db, IStringLocalizer<Notification
         [NoticeKinds.ReminderFeedbackDue.Key] = "Reminder: feedback due",
         [NoticeKinds.PairClosedEarly.Key] = "Your pair closed early",
         [NoticeKinds.EventSeatOpened.Key] = "A seat opened at an event",
+        [NoticeKinds.WeeklyAlerts.Key] = "Weekly alerts digest (coordinators)",
     };
 
     public static IEnumerable<NoticeKind> Choosable => NoticeKinds.All.Where(k => k.CanEmail);
 
+    /// <summary>The kinds this person may choose: coordinator-only kinds (the weekly alerts) only for coordinators.</summary>
+    private async Task<IReadOnlyList<NoticeKind>> ChoosableForAsync(string userId, CancellationToken ct)
+    {
+        var coordinator = await (from ur in db.UserRoles join role in db.Roles on ur.RoleId equals role.Id
+                                 where ur.UserId == userId && role.Name == Account.Roles.Coordinator select ur.UserId).AnyAsync(ct);
+        return Choosable.Where(k => coordinator || !k.ForCoordinators).ToList();
+    }
+
     public async Task<IReadOnlyList<NoticePreferenceResponse>> ReadAsync(string userId, CancellationToken ct)
     {
+        var choosable = await ChoosableForAsync(userId, ct);
         var stored = await db.NoticePreferences.AsNoTracking().Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Kind, p => p.Email, StringComparer.Ordinal, ct);
-        return Choosable.Select(k => new NoticePreferenceResponse(k.Key, k.Category, Labels.GetValueOrDefault(k.Key, k.Subject!),
+        return choosable.Select(k => new NoticePreferenceResponse(k.Key, k.Category, Labels.GetValueOrDefault(k.Key, k.Subject!),
             k.ChoiceOf(stored.TryGetValue(k.Key, out var e) ? e : null), k.ChoiceOf(null))).ToList();
     }
 
@@ -60,7 +70,7 @@ public sealed class NoticePreferences(TandemDb db, IStringLocalizer<Notification
     public async Task<Outcome<IReadOnlyList<NoticePreferenceResponse>>> SaveAsync(string userId, IReadOnlyDictionary<string, EmailChoice?>? choices, CancellationToken ct)
     {
         if (choices is null || choices.Count == 0) return Errors.One("Choices", t["Choose how you want to hear of at least one kind of notice."]);
-        var known = Choosable.ToDictionary(k => k.Key, StringComparer.Ordinal);
+        var known = (await ChoosableForAsync(userId, ct)).ToDictionary(k => k.Key, StringComparer.Ordinal);
         var errors = new Errors();
         foreach (var (kind, choice) in choices)
         {
