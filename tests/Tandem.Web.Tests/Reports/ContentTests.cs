@@ -246,4 +246,38 @@ public sealed class ContentTests
         r.GetProperty("matchScores").ValueKind.ShouldBe(JsonValueKind.Null);
         r.GetProperty("averageMatchScore").ValueKind.ShouldBe(JsonValueKind.Null);
     }
+
+    [Fact]
+    public async Task CoordinatorsAddTranslateAndRetireThemesAndWritersAreOfferedTheLiveOnes()
+    {
+        using var w = await PairWorld.CreateAsync();
+        var api = await w.Factory.ApiClientAsync(PairWorld.Coordinator);
+        var added = await api.PostAsJsonAsync("/api/v1/program/themes", new { name = "Mentoring others", nameZh = "指导他人" });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await added.JsonAsync()).GetProperty("code").GetString().ShouldBe("mentoring-others");
+        (await api.PostAsJsonAsync("/api/v1/program/themes", new { name = "  " })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.PostAsJsonAsync("/api/v1/program/themes", new { name = "Mentoring Others" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var networking = (await (await api.GetAsync("/api/v1/program/themes")).JsonAsync()).EnumerateArray().Single(t => t.GetProperty("code").GetString() == "networking");
+        (await api.PutAsJsonAsync($"/api/v1/program/themes/{networking.GetProperty("id").GetInt32()}", new { name = "Networking", retired = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.PutAsJsonAsync("/api/v1/program/themes/9999", new { name = "X" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var mentee = await w.Factory.ApiClientAsync(PairWorld.Mentee);
+        (await mentee.PostAsJsonAsync("/api/v1/program/themes", new { name = "Sneaky" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var offered = (await (await mentee.GetAsync("/api/v1/feedforward-themes?culture=zh-Hans")).JsonAsync()).EnumerateArray()
+            .ToDictionary(t => t.GetProperty("code").GetString()!, t => t.GetProperty("name").GetString());
+        offered.ShouldNotContainKey("networking");
+        offered["mentoring-others"].ShouldBe("指导他人");
+        offered["delegation"].ShouldBe("授权");
+
+        // The page renames a theme, and shows a refusal for an empty name.
+        var page = await w.Factory.PageClientAsync(PairWorld.Coordinator);
+        var delegation = (await (await api.GetAsync("/api/v1/program/themes")).JsonAsync()).EnumerateArray().Single(t => t.GetProperty("code").GetString() == "delegation").GetProperty("id").GetInt32();
+        (await Pages.PostFormAsync(page, $"/Programs/Themes?id={delegation}", new() { ["Name"] = "Delegating", ["NameZh"] = "授权与分工" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = await Pages.GetDocumentAsync(page, "/Programs/Themes");
+        list.QuerySelector("#themes li[data-theme=delegation] input[name=Name]")!.GetAttribute("value").ShouldBe("Delegating");
+        var refused = await Pages.PostFormAsync(page, "/Programs/Themes", new() { ["Name"] = "" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Pages.Errors(await Pages.ParseAsync(await refused.Content.ReadAsStringAsync())).ShouldContain("Please enter the theme's name.");
+    }
 }

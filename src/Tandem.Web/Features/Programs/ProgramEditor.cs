@@ -29,6 +29,14 @@ public sealed record ProgramRequest
 public sealed record TrackRequest(string? Code, string? Name, string? Description, IReadOnlyList<Seniority>? MenteeLevels, IReadOnlyList<Seniority>? MentorLevels,
     string? NameZh = null, string? DescriptionZh = null);
 
+/// <param name="Retired">A retired theme is no longer offered to writers; its past counts stay in the reports.</param>
+public sealed record ThemeRequest(string? Name, string? NameZh, bool Retired = false);
+
+public sealed record ThemeResponse(int Id, string Code, string Name, string? NameZh, bool Retired)
+{
+    public static ThemeResponse From(Feedback.FeedforwardTheme t) => new(t.Id, t.Code, t.Name, t.NameZh, t.Retired);
+}
+
 public sealed record TrackResponse(int Id, string Code, string Name, string Description, IReadOnlyList<Seniority> MenteeLevels, IReadOnlyList<Seniority> MentorLevels,
     string? NameZh, string? DescriptionZh)
 {
@@ -133,9 +141,46 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         return track;
     }
 
+    /// <summary>Adds a feedforward theme (id null) or renames or retires one; its code is fixed once made, since feedback stores it.</summary>
+    public async Task<Outcome<Feedback.FeedforwardTheme>> SaveThemeAsync(int? id, ThemeRequest r, CancellationToken ct)
+    {
+        Feedback.FeedforwardTheme? theme = null;
+        if (id is int existing)
+        {
+            theme = await db.FeedforwardThemes.SingleOrDefaultAsync(x => x.Id == existing, ct);
+            if (theme is null) return Refusal.NotFound;
+        }
+        var errors = new Errors();
+        var name = r.Name?.Trim() ?? "";
+        if (name.Length == 0) errors.Add("Name", t["Please enter the theme's name."]);
+        else if (name.Length > 100) errors.Add("Name", t["The name can be at most 100 characters."]);
+        if (r.NameZh?.Trim().Length > 100) errors.Add("NameZh", t["The name can be at most 100 characters."]);
+        var code = theme?.Code ?? "";
+        if (theme is null)
+        {
+            code = ThemeCode().Replace(name.ToLowerInvariant(), "-").Trim('-');
+            if (code.Length is 0 or > 40) code = "theme-" + (await db.FeedforwardThemes.CountAsync(ct) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (await db.FeedforwardThemes.AnyAsync(x => x.Code == code, ct)) errors.Add("Name", t["There is already a theme called \"{0}\".", name]);
+        }
+        if (errors.Any) return errors;
+        if (theme is null)
+        {
+            theme = new Feedback.FeedforwardTheme { Code = code, Name = name, Position = (await db.FeedforwardThemes.MaxAsync(x => (int?)x.Position, ct) ?? 0) + 1 };
+            db.FeedforwardThemes.Add(theme);
+        }
+        theme.Name = name;
+        theme.NameZh = Localized.Clean(r.NameZh);
+        theme.Retired = r.Retired;
+        await db.SaveChangesAsync(ct);
+        return theme;
+    }
+
     private static SeniorityLevels Levels(IReadOnlyList<Seniority>? levels) =>
         (levels ?? []).Where(Enum.IsDefined).Aggregate(SeniorityLevels.None, (acc, s) => acc | (SeniorityLevels)(1 << (int)s));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex TrackCode();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex ThemeCode();
 }
