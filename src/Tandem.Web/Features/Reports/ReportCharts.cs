@@ -21,7 +21,7 @@ public static class ReportCharts
     {
         var b = CohortReports.ScoreBuckets;
         var categories = b.Select((x, i) => i == 0 ? t["under {0}", b[1].ToString("0.0", CultureInfo.CurrentCulture)].Value
-            : i == b.Count - 1 ? t["{0} or more", x.ToString("0.0", CultureInfo.CurrentCulture)].Value
+            : i == b.Count - 1 ? t["{0} or above", x.ToString("0.0", CultureInfo.CurrentCulture)].Value
             : $"{x.ToString("0.0", CultureInfo.CurrentCulture)}–{b[i + 1].ToString("0.0", CultureInfo.CurrentCulture)}").ToList();
         return new BarChart(id, t["Match scores: {0}", r.Name], t["How many pairs had a match score in each range; scores run from 0 to 1."],
             categories, [new ChartSeries(t["Pairs"], (r.MatchScores ?? []).Select(x => (double?)x).ToList())], t["Data table"], t["Match score"]);
