@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/pairs/{id:int}/meetings/{meetingId:int}"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/accept"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/accept", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/counter"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/counter", Scope.PairApi),
+        ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/reschedule"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/reschedule", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/cancel"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/cancel", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/held"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/held", Scope.PairApi),
         ["PUT /api/v1/pairs/{id:int}/meetings/{meetingId:int}/note"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/note", Scope.PairApi),
