@@ -27,7 +27,7 @@ public sealed record CohortReport(
     int Pairs, bool Suppressed, int? ActivePairs, int? CompletedPairs, int? BelowMinimumPairs, int? ClosedEarlyPairs, double? CompletionRate,
     int MinimumMeetings, double? AverageMeetingsHeld, IReadOnlyList<int>? MeetingsHeld,
     double? CheckInProgress, double? CheckInRelationship, double? FeedbackRating,
-    int Webinars, int WebinarRegistrations, int Events, int EventRsvps, int LibraryReads, int WorkbookAnswers, int MembershipsUsed,
+    int Webinars, int WebinarRegistrations, int Events, int EventRsvps, int LibraryReads, int WorkbookAnswers, int MembershipsUsed, int? ReversePairs,
     string? CohortNameZh, IReadOnlyList<int>? MatchScores, int WebinarAttendances, int EventAttendances, int LibraryReaders, int WorkbookUsers,
     IReadOnlyList<Feedback.ThemeCount> Themes, IReadOnlyList<DonationSum> Donations)
 {
@@ -71,7 +71,7 @@ public sealed class CohortReports(TandemDb db, PairFacts facts, Feedback.Feedfor
         var pairs = await db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId)
             .Select(p => new
             {
-                p.Id, p.Status, p.Score, p.MenteeId, p.MeetingsHeldAtClose,
+                p.Id, p.Status, p.Score, p.MenteeId, p.MeetingsHeldAtClose, p.Reverse,
                 Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == MeetingStatus.Held),
             })
             .ToListAsync(ct);
@@ -115,7 +115,7 @@ public sealed class CohortReports(TandemDb db, PairFacts facts, Feedback.Feedfor
             eventIds.Count, await db.EventRsvps.CountAsync(r => eventIds.Contains(r.EventId), ct),
             await db.LibraryReads.CountAsync(r => members.Contains(r.UserId), ct),
             await db.WorkbookAnswers.CountAsync(a => members.Contains(a.UserId), ct),
-            membershipIds.Count,
+            membershipIds.Count, suppressed ? null : pairs.Count(p => p.Reverse),
             cohort.NameZh, scoreBuckets,
             await db.WebinarRegistrations.CountAsync(r => webinarIds.Contains(r.WebinarId) && r.Attended, ct),
             await db.EventRsvps.CountAsync(r => eventIds.Contains(r.EventId) && r.Attended, ct),
@@ -182,6 +182,7 @@ public sealed class CohortReports(TandemDb db, PairFacts facts, Feedback.Feedfor
         new("completedPairs", "Completed", r => N(r.CompletedPairs)),
         new("belowMinimumPairs", "Ended below the minimum", r => N(r.BelowMinimumPairs)),
         new("closedEarlyPairs", "Closed early", r => N(r.ClosedEarlyPairs)),
+        new("reversePairs", "Reverse mentoring pairs", r => N(r.ReversePairs)),
         new("completionRate", "Completion rate of ended pairs (%)", r => D(r.CompletionRate)),
         new("averageMeetingsHeld", "Average meetings held per pair", r => D(r.AverageMeetingsHeld)),
         new("checkInProgress", "Check-in rating: progress (1–5)", r => D(r.CheckInProgress)),
