@@ -247,10 +247,10 @@ public sealed class ContentTests
         r.GetProperty("averageMatchScore").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
-    [Fact]
-    public async Task CoordinatorsAddTranslateAndRetireThemesAndWritersAreOfferedTheLiveOnes()
+    [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
+    public async Task CoordinatorsAddTranslateAndRetireThemesAndWritersAreOfferedTheLiveOnes(Db provider)
     {
-        using var w = await PairWorld.CreateAsync();
+        using var w = await PairWorld.CreateAsync(provider);
         var api = await w.Factory.ApiClientAsync(PairWorld.Coordinator);
         var added = await api.PostAsJsonAsync("/api/v1/program/themes", new { name = "Mentoring others", nameZh = "指导他人" });
         added.StatusCode.ShouldBe(HttpStatusCode.Created);
