@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using CsvHelper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,9 +18,9 @@ public sealed record ImportResult(bool DryRun, int Created, int Updated, int Unc
 /// matched by email, so importing the same file again changes nothing. A file with any error writes nothing: the dry
 /// run lists every error by row and column, and the real run answers the same errors without saving.
 /// </summary>
-public sealed class MemberImport(TandemDb db, UserManager<User> users, TimeProvider clock, IStringLocalizer<ImportsText> t)
+public sealed class MemberImport(TandemDb db, UserManager<User> users, TimeProvider clock, Audit.AuditLog audit, IStringLocalizer<ImportsText> t)
 {
-    public const int MaxRows = 50_000, MaxName = 100, MaxText = 200;
+    public const int MaxRows = ImportCsv.MaxRows, MaxName = 100, MaxText = 200;
 
     private sealed record Row(int Number, string Email, string Name, string? Employer, string? Industry);
 
@@ -87,6 +86,7 @@ public sealed class MemberImport(TandemDb db, UserManager<User> users, TimeProvi
             }
             db.Profiles.Add(new Profile { UserId = user.Id, DisplayName = r.Name, Employer = r.Employer, Industry = r.Industry, UpdatedAt = now });
         }
+        audit.Add(Audit.AuditActions.Imported, "members", null, null, $"members: {created} created, {updated} updated, {unchanged} unchanged");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new ImportResult(false, created, updated, unchanged, []);
@@ -96,48 +96,26 @@ public sealed class MemberImport(TandemDb db, UserManager<User> users, TimeProvi
     {
         var rows = new List<Row>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var number = 1;
-        try
+        ImportCsv.Read(csv, "email", t["The file needs a header row with an email column (and name, employer, industry)."], errors, row =>
         {
-            using var reader = CsvReader.Create(csv, null);
-            var headers = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
-            int Index(string column) => headers.IndexOf(column);
-            if (Index("email") < 0)
-            {
-                errors.Add(new(1, "email", t["The file needs a header row with an email column (and name, employer, industry)."]));
-                return rows;
-            }
-            while (reader.Read())
-            {
-                number++;
-                if (rows.Count + errors.Count >= MaxRows)
-                {
-                    errors.Add(new(number, "", t["A file can hold at most {0} rows.", MaxRows]));
-                    break;
-                }
-                string? Cell(string column) => Index(column) is var i and >= 0 && i < reader.FieldCount ? reader.GetString(i).Trim() : null;
-                var email = Cell("email") ?? "";
-                var name = Cell("name") ?? "";
-                var employer = Cell("employer");
-                var industry = Cell("industry");
-                var before = errors.Count;
-                if (email.Length == 0) errors.Add(new(number, "email", t["Please enter an email address."]));
-                else if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
-                    errors.Add(new(number, "email", t["\"{0}\" is not an email address.", email]));
-                else if (seen.TryGetValue(email, out var first))
-                    errors.Add(new(number, "email", t["This email is already on row {0}.", first]));
-                if (name.Length > MaxName) errors.Add(new(number, "name", t["The name can be at most {0} characters.", MaxName]));
-                if (employer?.Length > MaxText) errors.Add(new(number, "employer", t["The employer can be at most {0} characters.", MaxText]));
-                if (industry?.Length > MaxText) errors.Add(new(number, "industry", t["The industry can be at most {0} characters.", MaxText]));
-                if (errors.Count > before) continue;
-                seen[email] = number;
-                rows.Add(new Row(number, email, name, string.IsNullOrEmpty(employer) ? null : employer, string.IsNullOrEmpty(industry) ? null : industry));
-            }
-        }
-        catch (CsvFormatException)
-        {
-            errors.Add(new(number + 1, "", t["This row is not valid CSV (check its quotes and commas); nothing was imported."]));
-        }
+            var number = row.Number;
+            var email = row.Cell("email") ?? "";
+            var name = row.Cell("name") ?? "";
+            var employer = row.Cell("employer");
+            var industry = row.Cell("industry");
+            var before = errors.Count;
+            if (email.Length == 0) errors.Add(new(number, "email", t["Please enter an email address."]));
+            else if (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+                errors.Add(new(number, "email", t["\"{0}\" is not an email address.", email]));
+            else if (seen.TryGetValue(email, out var first))
+                errors.Add(new(number, "email", t["This email is already on row {0}.", first]));
+            if (name.Length > MaxName) errors.Add(new(number, "name", t["The name can be at most {0} characters.", MaxName]));
+            if (employer?.Length > MaxText) errors.Add(new(number, "employer", t["The employer can be at most {0} characters.", MaxText]));
+            if (industry?.Length > MaxText) errors.Add(new(number, "industry", t["The industry can be at most {0} characters.", MaxText]));
+            if (errors.Count > before) return;
+            seen[email] = number;
+            rows.Add(new Row(number, email, name, string.IsNullOrEmpty(employer) ? null : employer, string.IsNullOrEmpty(industry) ? null : industry));
+        }, t);
         return rows;
     }
 }
