@@ -23,15 +23,15 @@ public sealed class ApplicationImport(TandemDb db, UserManager<User> users, Time
 
     private sealed record Row(int Number, int CohortId, string Email, ApplicationRole Role, ApplicationFields Fields);
 
-    private sealed record CohortRef(int Id, string Name, bool Open);
+    private sealed record CohortRef(int Id, int ProgramId, string Name, bool Open);
 
     /// <param name="progress">Told how many rows have been written so far (the real run only).</param>
     public async Task<ImportResult> RunAsync(byte[] csv, bool dryRun, CancellationToken ct, IProgress<int>? progress = null)
     {
         var cohorts = await db.Cohorts.AsNoTracking()
-            .Select(c => new CohortRef(c.Id, c.Name, c.Status == Cohorts.CohortStatus.Open || c.Status == Cohorts.CohortStatus.Matching)).ToListAsync(ct);
-        var tracks = await db.Tracks.AsNoTracking().Select(x => new { x.Id, x.Code, x.Name }).ToListAsync(ct);
-        int? Track(string value) => tracks.FirstOrDefault(x => string.Equals(x.Code, value, StringComparison.OrdinalIgnoreCase) || string.Equals(x.Name, value, StringComparison.OrdinalIgnoreCase))?.Id;
+            .Select(c => new CohortRef(c.Id, c.ProgramId, c.Name, c.Status == Cohorts.CohortStatus.Open || c.Status == Cohorts.CohortStatus.Matching)).ToListAsync(ct);
+        var tracks = await db.Tracks.AsNoTracking().Select(x => new { x.Id, x.ProgramId, x.Code, x.Name }).ToListAsync(ct);
+        int? Track(CohortRef? cohort, string value) => tracks.Where(x => x.ProgramId == cohort?.ProgramId).FirstOrDefault(x => string.Equals(x.Code, value, StringComparison.OrdinalIgnoreCase) || string.Equals(x.Name, value, StringComparison.OrdinalIgnoreCase))?.Id;
 
         var errors = new List<ImportError>();
         var rows = new List<Row>();
@@ -58,14 +58,18 @@ public sealed class ApplicationImport(TandemDb db, UserManager<User> users, Time
 
             int? track = null;
             var trackText = r.Cell("track") ?? "";
-            if (trackText.Length > 0 && (track = Track(trackText)) is null) errors.Add(new(n, "track", t["There is no track \"{0}\".", trackText]));
-            else if (role == ApplicationRole.Mentee && track is null) errors.Add(new(n, "track", t["A mentee needs a track."]));
+            // Tracks belong to the cohort's program: without a cohort there is nothing to check them against.
+            if (cohort is not null)
+            {
+                if (trackText.Length > 0 && (track = Track(cohort, trackText)) is null) errors.Add(new(n, "track", t["There is no track \"{0}\".", trackText]));
+                else if (role == ApplicationRole.Mentee && track is null) errors.Add(new(n, "track", t["A mentee needs a track."]));
+            }
 
             var served = new List<int>();
-            foreach (var code in Tags(r.Cell("tracks_served")))
-                if (Track(code) is int id) served.Add(id);
+            foreach (var code in cohort is null ? [] : Tags(r.Cell("tracks_served")))
+                if (Track(cohort, code) is int id) served.Add(id);
                 else errors.Add(new(n, "tracks_served", t["There is no track \"{0}\".", code]));
-            if (role == ApplicationRole.Mentor && served.Count == 0) served.AddRange(track is int own ? [own] : tracks.Select(x => x.Id));
+            if (role == ApplicationRole.Mentor && served.Count == 0) served.AddRange(track is int own ? [own] : tracks.Where(x => x.ProgramId == cohort?.ProgramId).Select(x => x.Id));
 
             var languages = Tags(r.Cell("languages"));
             if (languages.Count == 0) errors.Add(new(n, "languages", t["List at least one language (such as en; zh)."]));
