@@ -29,7 +29,7 @@ public sealed class BulkModel(BulkDecisions bulk, TandemDb db, IStringLocalizer<
     public string CohortName { get; private set; } = "";
     public BulkDecisionResponse? Preview { get; private set; }
 
-    public IActionResult OnGet() => Redirect(BackUrl);
+    public IActionResult OnGet() => Redirect("/Applications");
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct) => await RunAsync(confirm: false, ct);
 

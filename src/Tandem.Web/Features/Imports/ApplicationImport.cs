@@ -141,7 +141,10 @@ public sealed class ApplicationImport(TandemDb db, UserManager<User> users, Time
             ApplicationCommands.Apply(fresh, r.Role, r.Fields, now);
             toCreate.Add(fresh);
         }
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        // Stable, so a row's problems keep the order of its columns.
+        var byRow = errors.OrderBy(e => e.Row).ToList();
+        errors.Clear();
+        errors.AddRange(byRow);
         if (errors.Count > 0 || dryRun)
         {
             db.ChangeTracker.Clear();
