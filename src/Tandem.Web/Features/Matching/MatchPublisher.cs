@@ -87,6 +87,7 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             db.Pairs.AddRange(pairs);
             audit.Add(Audit.AuditActions.MatchingPublished, "cohort", cohortId, cohortId, $"Matching → Active: {pairs.Count} pairs (run {runId})");
             await db.SaveChangesAsync(ct);
+            await ReverseMentoring.MarkMatchedAsync(db, pairs.Select(p => p.Id).ToList(), ct);
             queued = await NotifyAsync(cohortId, pairs, ct) + await NotifyLeftOutAsync(cohortId, runId.Value, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
