@@ -85,6 +85,7 @@ public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<Use
     public DbSet<WorkbookShare> WorkbookShares => Set<WorkbookShare>();
     public DbSet<WorkbookComment> WorkbookComments => Set<WorkbookComment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

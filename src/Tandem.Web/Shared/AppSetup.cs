@@ -113,9 +113,10 @@ public static class AppSetup
         services.AddScoped<ProgramEditor>();
         services.AddScoped<CohortEditor>();
         services.AddScoped<CohortTransitions>().AddScoped<CohortHub>();
-        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>().AddScoped<Features.Imports.MemberImport>();
+        services.AddScoped<Features.Reports.CohortReports>().AddScoped<Features.Dashboard.ProgramDashboard>().AddScoped<Features.Members.MemberDirectory>().AddScoped<Features.Imports.MemberImport>()
+            .AddScoped<Features.Audit.AuditLog>().AddScoped<Features.Audit.AuditQueries>().AddScoped<Features.Imports.ApplicationImport>();
         services.AddScoped<MembershipBook>();
-        services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
+        services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>().AddScoped<BulkDecisions>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
         services.AddScoped<UserLanguage>().AddScoped<ExistingAccounts>();
         services.AddScoped<Features.MyData.PersonalData>();
@@ -182,6 +183,7 @@ public static class AppSetup
         Features.Dashboard.DashboardApi.MapDashboard(api);
         Features.Members.MembersApi.MapMembers(api);
         Features.Imports.ImportsApi.MapImports(api);
+        Features.Audit.AuditApi.MapAudit(api);
         api.MapMemberships();
         api.MapApplications();
         api.MapMatching();

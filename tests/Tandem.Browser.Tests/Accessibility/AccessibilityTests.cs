@@ -18,12 +18,14 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site) : 
     private static readonly string[] Failing = ["serious", "critical"];
 
     /// <summary>Pages whose GET sends everyone elsewhere by design, with the pattern of where to: a sign-out link that only
-    /// signs out on POST, the old closure list that moved into My pairs, and a publish step with no matching run to publish.</summary>
+    /// signs out on POST, the old closure list that moved into My pairs, a publish step with no matching run to publish, and the
+    /// bulk decision step, which is only reached by posting the ticked applications.</summary>
     private static readonly Dictionary<string, string> RedirectsByDesign = new(StringComparer.Ordinal)
     {
         ["/Account/Logout"] = "/",
         ["/Closure/Index"] = "/Pairs/Mine",
         ["/Matching/Publish"] = @"/Matching/\d+",
+        ["/Applications/Bulk"] = "/Applications",
     };
 
     /// <summary>Pages that render with a status other than 200 by design.</summary>

@@ -100,4 +100,34 @@ public sealed class MemberImportTests
         (await (await f.ApiClientAsync("mentee@example.com")).PostAsync("/api/v1/imports/members", new StringContent(Good, Encoding.UTF8, "text/csv"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         mentee.ShouldNotBeNullOrEmpty();
     }
+
+    [Theory, MemberData(nameof(PostgresServer.Providers), MemberType = typeof(PostgresServer))]
+    public async Task MembershipColumnsAddAMembershipOnceAndBadOnesAreListed(Db provider)
+    {
+        using var f = new TandemFactory(provider);
+        await f.CreateUserAsync("coord@example.com", coordinator: true);
+        await f.CreateUserAsync("existing@example.com", profile: p => p.DisplayName = "Eve Existing");
+        var api = await f.ApiClientAsync("coord@example.com");
+        const string csv = "email,name,membership_starts,membership_ends,membership_fee,membership_currency\n" +
+                           "new@example.com,New Member,2027-01-01,2027-12-31,500.00,CNY\n" +
+                           "existing@example.com,Eve Existing,2027-01-01,2027-12-31,80,usd\n" +
+                           "plain@example.com,No Membership,,,,\n";
+        Counts(await PostAsync(api, csv, dryRun: true)).ShouldBe((2, 1, 0));
+        (await f.WithDbAsync(d => d.Memberships.CountAsync())).ShouldBe(0);
+
+        Counts(await PostAsync(api, csv, dryRun: false)).ShouldBe((2, 1, 0));
+        var seats = await f.WithDbAsync(d => d.Memberships.AsNoTracking().Join(d.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.FeeMinor, m.Currency, m.StartsOn, m.PaidOn }).OrderBy(m => m.Email).ToListAsync());
+        seats.Select(m => (m.Email, m.FeeMinor, m.Currency)).ShouldBe([("existing@example.com", 8000L, "USD"), ("new@example.com", 50000L, "CNY")]);
+        seats.ShouldAllBe(m => m.PaidOn == new DateOnly(2027, 1, 1));
+
+        Counts(await PostAsync(api, csv, dryRun: false)).ShouldBe((0, 0, 3));
+        (await f.WithDbAsync(d => d.Memberships.CountAsync())).ShouldBe(2);
+
+        var bad = await PostAsync(api, "email,name,membership_starts,membership_ends,membership_fee,membership_currency\n" +
+                                       "a@example.com,A,2027-02-30,2027-12-31,,\n" +
+                                       "b@example.com,B,2027-06-01,2027-01-01,ten,XYZ\n", dryRun: false);
+        bad.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ShouldBe(
+            [(2, "membership_starts"), (3, "membership_ends"), (3, "membership_currency"), (3, "membership_fee")]);
+        (await f.WithDbAsync(d => d.Memberships.CountAsync())).ShouldBe(2);
+    }
 }

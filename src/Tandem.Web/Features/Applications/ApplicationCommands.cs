@@ -22,7 +22,7 @@ public enum Decision
 /// Not found means "no such application for this caller" (404 to the caller, never a hint that it exists).
 /// </summary>
 public sealed class ApplicationCommands(
-    TandemDb db, ApplicationRules rules, TimeProvider clock, Notices notices, IStringLocalizer<ApplicationsText> t, ILogger<ApplicationCommands> logger)
+    TandemDb db, ApplicationRules rules, TimeProvider clock, Notices notices, Audit.AuditLog audit, IStringLocalizer<ApplicationsText> t, ILogger<ApplicationCommands> logger)
 {
     public async Task<Outcome<Application>> SubmitAsync(string userId, int cohortId, ApplicationRole role, ApplicationFields fields, CancellationToken ct)
     {
@@ -137,11 +137,13 @@ public sealed class ApplicationCommands(
         await notices.AddAsync(kind, new Notice(application.UserId, "/Applications/Mine",
             [NoticeArg.Text(cohort.Name), NoticeArg.Term(application.Role == ApplicationRole.Mentee ? "mentee" : "mentor"), NoticeArg.Name(await notices.NameAsync(application.UserId, ct))],
             reason), ct);
+        // The reason goes to the applicant, not to the log: the log keeps the decision only.
+        audit.Add(Audit.AuditActions.ApplicationDecided, "application", application.Id, cohort.Id, $"{application.Role}: {application.Status}");
         await db.SaveChangesAsync(ct);
         return application;
     }
 
-    private static void Apply(Application a, ApplicationRole role, ApplicationFields f, DateTime now)
+    internal static void Apply(Application a, ApplicationRole role, ApplicationFields f, DateTime now)
     {
         a.Languages = TagList.Format(f.Languages);
         a.Availability = f.Availability;

@@ -54,6 +54,8 @@ public static class ApplicationsApi
     public static RouteGroupBuilder MapApplications(this RouteGroupBuilder api)
     {
         api.MapPost("/cohorts/{cohortId:int}/applications", SubmitAsync).WithTags("Applications").RequireAuthorization().WithSummary("Applies to a cohort as mentee or mentor; a refusal says why and what to do.");
+        api.MapPost("/cohorts/{cohortId:int}/applications/bulk", BulkAsync).WithTags("Applications").RequireAuthorization(Roles.Coordinator)
+            .WithSummary("Accepts, waitlists or declines many applications of a cohort with one reason: {ids, decision, reason, confirm}. Without confirm: true nothing changes and the answer lists what would be decided and what is refused (coordinators).");
         api.MapGet("/me/applications", MineAsync).WithTags("Applications").RequireAuthorization().WithSummary("The signed-in member's own applications.");
         api.MapGet("/applications.csv", ExportAsync).WithTags("Applications").RequireAuthorization(Roles.Coordinator).WithSummary("The filtered application list as CSV (coordinators).");
 
@@ -103,6 +105,10 @@ public static class ApplicationsApi
     private static async Task<Results<Ok<ApplicationResponse>, NotFound, ValidationProblem>> DecideAsync(
         int id, DecisionRequest request, ClaimsPrincipal user, ApplicationCommands commands, TandemDb db, CancellationToken ct) =>
         await Answer(await commands.DecideAsync(id, user.Id(), request.Decision, request.Reason, ct), db, user, ct);
+
+    private static async Task<Results<Ok<BulkDecisionResponse>, NotFound, ValidationProblem>> BulkAsync(
+        int cohortId, BulkDecisionRequest request, ClaimsPrincipal user, BulkDecisions bulk, CancellationToken ct) =>
+        (await bulk.RunAsync(cohortId, user.Id(), request, ct)).ToApi(r => TypedResults.Ok(r));
 
     private static async Task<Results<Ok<ApplicationResponse>, NotFound, ValidationProblem>> Answer(
         Outcome<Application> outcome, TandemDb db, ClaimsPrincipal user, CancellationToken ct) =>

@@ -55,7 +55,7 @@ public sealed record SpareMentor(string UserId, string Name, int Capacity, int A
 /// note (shown to the other) and a transition plan; both become alumni. After an early close a coordinator may
 /// re-pair the mentee with an accepted mentor of the cohort who has room.
 /// </summary>
-public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, IStringLocalizer<ClosureText> t)
+public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, TimeProvider clock, Audit.AuditLog audit, IStringLocalizer<ClosureText> t)
 {
     public const int MaxText = 4000;
 
@@ -161,6 +161,8 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, T
             await notices.AddAsync(NoticeKinds.PairClosedEarlyAlert,
                 coordinators.Select(c => new Notice(c, $"/Pairs/Overview?cohortId={pair.CohortId}", args)).ToList(), ct);
         }
+        if (coordinator && userId != pair.MenteeId && userId != pair.MentorId)
+            audit.Add(Audit.AuditActions.PairClosedEarly, "pair", pair.Id, pair.CohortId, $"reason: {r}; {cancelled.Count} future meetings cancelled");
         await db.SaveChangesAsync(ct);
         return pair;
     }
@@ -291,6 +293,7 @@ public sealed class ClosureBook(TandemDb db, PairFacts facts, Notices notices, T
             MentorApplicationId = application, Origin = PairOrigin.Repaired, Status = PairStatus.Active, PublishedAt = now,
         };
         db.Pairs.Add(pair);
+        audit.Add(Audit.AuditActions.PairRepaired, "pair", old.Id, old.CohortId, $"mentee of pair {old.Id} re-paired with mentor application {application}");
         await notices.SaveWithAsync(() => notices.AddAsync(NoticeKinds.PairRepaired,
             new[] { pair.MenteeId, pair.MentorId }.Select(m => new Notice(m, $"/Pairs/{pair.Id}", [])).ToList(), ct), ct);
         return pair;

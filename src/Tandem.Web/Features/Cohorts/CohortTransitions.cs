@@ -18,7 +18,7 @@ public sealed record TransitionPreview(int CohortId, CohortStatus From, CohortSt
 /// Two coordinators moving the same cohort at once: the <see cref="Cohort.Version"/> concurrency token lets
 /// exactly one win; the other gets a conflict, never an error page.
 /// </summary>
-public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureBook closure, TimeProvider clock)
+public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText> t, Closure.ClosureBook closure, TimeProvider clock, Audit.AuditLog audit)
 {
     public static CohortStatus? Next(CohortStatus status) => status == CohortStatus.Closed ? null : status + 1;
 
@@ -94,7 +94,8 @@ public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText>
     /// <returns>The moved cohort; or not found; a conflict when the cohort changed meanwhile; invalid ("To") for a step that is not the next.</returns>
     /// <remarks>Callers show <see cref="PreviewAsync"/> first and move only on confirmation; publishing a matching moves
     /// Matching → Active through here after its own confirmation.</remarks>
-    public async Task<Outcome<Cohort>> MoveAsync(int id, CohortStatus to, int? expectedVersion, CancellationToken ct)
+    /// <param name="audited">False when the caller records the move as part of its own action (publishing).</param>
+    public async Task<Outcome<Cohort>> MoveAsync(int id, CohortStatus to, int? expectedVersion, CancellationToken ct, bool audited = true)
     {
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null) return Shared.Refusal.NotFound;
@@ -104,6 +105,7 @@ public sealed class CohortTransitions(TandemDb db, IStringLocalizer<CohortsText>
 
         // Closing the cohort and recording its pairs' outcomes happen together or not at all.
         await using var tx = to == CohortStatus.Closed && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (audited) audit.Add(Audit.AuditActions.CohortMoved, "cohort", cohort.Id, cohort.Id, $"{cohort.Status} → {to}");
         cohort.Status = to;
         cohort.Version++;
         try

@@ -18,7 +18,7 @@ namespace Tandem.Web.Features.Matching;
 /// of this before it happens.
 /// </summary>
 public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, MatchingWorkflow workflow, Notices notices,
-    TimeProvider clock, IStringLocalizer<MatchingText> t)
+    TimeProvider clock, Audit.AuditLog audit, IStringLocalizer<MatchingText> t)
 {
     private sealed record Proposal(int MenteeApplicationId, int MentorApplicationId, double Score, string MenteeId, string MentorId, int Capacity);
 
@@ -64,7 +64,7 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // First the cohort: of two publishers only one moves it; the other stops here with a conflict.
-            var moved = await transitions.MoveAsync(cohortId, CohortStatus.Active, expectedVersion, ct);
+            var moved = await transitions.MoveAsync(cohortId, CohortStatus.Active, expectedVersion, ct, audited: false);
             if (moved.IsNotFound) return Refusal.NotFound;
             if (moved.Refusal is { } stopped)
                 return Refusal.Conflict(t["The cohort cannot be matched now"], stopped.Messages.FirstOrDefault() ?? t["The cohort changed meanwhile."]);
@@ -85,6 +85,7 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
                 Score = p.Score, Origin = PairOrigin.Matched, Status = PairStatus.Active, PublishedAt = now,
             }).ToList();
             db.Pairs.AddRange(pairs);
+            audit.Add(Audit.AuditActions.MatchingPublished, "cohort", cohortId, cohortId, $"Matching → Active: {pairs.Count} pairs (run {runId})");
             await db.SaveChangesAsync(ct);
             await ReverseMentoring.MarkMatchedAsync(db, pairs.Select(p => p.Id).ToList(), ct);
             queued = await NotifyAsync(cohortId, pairs, ct) + await NotifyLeftOutAsync(cohortId, runId.Value, ct);

@@ -30,7 +30,7 @@ public sealed record MatchSettingsRequest : MatchWeights
 }
 
 /// <summary>Reads and changes the program's <see cref="MatchSettings"/> (the row is created with defaults on first use).</summary>
-public sealed class MatchSettingsEditor(TandemDb db, TimeProvider clock, IMemoryCache cache, IStringLocalizer<MatchingText> t)
+public sealed class MatchSettingsEditor(TandemDb db, TimeProvider clock, IMemoryCache cache, IStringLocalizer<MatchingText> t, Audit.AuditLog audit)
 {
     public static async Task<MatchSettings> LoadAsync(TandemDb db, int programId, CancellationToken ct) =>
         await db.MatchSettings.AsNoTracking().SingleOrDefaultAsync(s => s.ProgramId == programId, ct) ?? new MatchSettings { ProgramId = programId };
@@ -56,6 +56,7 @@ public sealed class MatchSettingsEditor(TandemDb db, TimeProvider clock, IMemory
         settings.SameEmployerAllowed = request.SameEmployerAllowed;
         settings.InternalProgram = request.InternalProgram;
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Add(Audit.AuditActions.MatchSettingsChanged, "program", programId, null, $"weights and rules saved; min shared slots {settings.MinSharedSlots}");
         await db.SaveChangesAsync(ct);
 
         // Every cohort of the program reads these weights: drop the cached inputs.

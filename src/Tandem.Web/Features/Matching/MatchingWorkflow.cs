@@ -20,7 +20,7 @@ namespace Tandem.Web.Features.Matching;
 /// with the locks and forbids.
 /// </summary>
 public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, TimeProvider clock,
-    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText)
+    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText, Audit.AuditLog audit)
 {
     public const int PageSize = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -125,6 +125,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
 
         var rule = new PairRule { CohortId = cohortId, MenteeApplicationId = mentee, MentorApplicationId = mentor, Kind = kind, CreatedById = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.PairRules.Add(rule);
+        audit.Add(kind == PairRuleKind.Lock ? Audit.AuditActions.PairLocked : Audit.AuditActions.PairForbidden, "applications", $"{mentee}-{mentor}", cohortId, $"mentee application {mentee}, mentor application {mentor}");
         await db.SaveChangesAsync(ct);
         builder.Invalidate(cohortId);
         return new RuleResponse(View(built, new PairRuleView(rule.Id, mentee, mentor, kind)), rerun.Value);
@@ -140,6 +141,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var rerun = await RerunAsync(cohortId, built, built.Rules.Where(r => r.Id != ruleId).ToList(), userId, ct);
         if (rerun.Refusal is { } failed) return failed;
         db.PairRules.Remove(rule);
+        audit.Add(Audit.AuditActions.RuleRemoved, "applications", $"{rule.MenteeApplicationId}-{rule.MentorApplicationId}", cohortId, $"{rule.Kind}: mentee application {rule.MenteeApplicationId}, mentor application {rule.MentorApplicationId}");
         await db.SaveChangesAsync(ct);
         builder.Invalidate(cohortId);
         return rerun.Value;
@@ -188,6 +190,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         db.PairRules.RemoveRange(await db.PairRules.Where(r => r.CohortId == cohortId && r.Kind == PairRuleKind.Lock && (r.MenteeApplicationId == a || r.MenteeApplicationId == b)).ToListAsync(ct));
         var first = new PairRule { CohortId = cohortId, MenteeApplicationId = a, MentorApplicationId = y, Kind = PairRuleKind.Lock, CreatedById = userId, CreatedAt = now };
         db.PairRules.AddRange(first, new PairRule { CohortId = cohortId, MenteeApplicationId = b, MentorApplicationId = x, Kind = PairRuleKind.Lock, CreatedById = userId, CreatedAt = now });
+        audit.Add(Audit.AuditActions.PairsSwapped, "applications", $"{a}-{b}", cohortId, $"mentee applications {a} and {b} swap mentor applications {x} and {y}");
         await db.SaveChangesAsync(ct);
         builder.Invalidate(cohortId);
         return new RuleResponse(View(built, new PairRuleView(first.Id, a, y, PairRuleKind.Lock)), rerun.Value);

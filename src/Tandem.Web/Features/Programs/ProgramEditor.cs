@@ -55,7 +55,7 @@ public sealed record ProgramResponse(
 }
 
 /// <summary>Program settings and tracks; the coordinator pages and the API both write through here.</summary>
-public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<ProgramsText> t)
+public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<ProgramsText> t, Audit.AuditLog audit)
 {
     public async Task<MentorshipProgram> LoadAsync(CancellationToken ct) =>
         await db.Programs.AsNoTracking().Include(p => p.Tracks).OrderBy(p => p.Id).FirstAsync(ct);
@@ -94,6 +94,8 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         program.NameZh = Localized.Clean(r.NameZh);
         program.DescriptionZh = Localized.Clean(r.DescriptionZh);
         program.DonationRecipientZh = Localized.Clean(r.DonationRecipientZh);
+        var changed = db.Entry(program).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        if (changed.Count > 0) audit.Add(Audit.AuditActions.ProgramChanged, "program", program.Id, null, "changed: " + string.Join(", ", changed));
         await db.SaveChangesAsync(ct);
         return program;
     }
@@ -137,6 +139,7 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         track.DescriptionZh = Localized.Clean(r.DescriptionZh);
         track.MenteeLevels = mentees;
         track.MentorLevels = mentors;
+        audit.Add(Audit.AuditActions.TrackSaved, "track", id, null, (id is null ? "added: " : "changed: ") + code);
         await db.SaveChangesAsync(ct);
         return track;
     }
