@@ -24,6 +24,7 @@ public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsTex
         public string? ContactEmail { get; set; }
         public string? DonationRecipient { get; set; }
         public string DefaultCurrency { get; set; } = "CNY";
+        public bool RequireTwoFactorForCoordinators { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,6 +35,7 @@ public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsTex
             Name = p.Name, Description = p.Description, CohortLengthMonths = p.CohortLengthMonths, CohortsPerYear = p.CohortsPerYear,
             MinimumMeetings = p.MinimumMeetings, MenteesNeedMembership = p.MenteesNeedMembership, MentorsNeedMembership = p.MentorsNeedMembership,
             ContactEmail = p.ContactEmail, DonationRecipient = p.DonationRecipient, DefaultCurrency = p.DefaultCurrency,
+            RequireTwoFactorForCoordinators = p.RequireTwoFactorForCoordinators,
         };
     }
 
@@ -45,6 +47,7 @@ public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsTex
             Name = Input.Name, Description = Input.Description, CohortLengthMonths = Input.CohortLengthMonths, CohortsPerYear = Input.CohortsPerYear,
             MinimumMeetings = Input.MinimumMeetings, MenteesNeedMembership = Input.MenteesNeedMembership, MentorsNeedMembership = Input.MentorsNeedMembership,
             ContactEmail = Input.ContactEmail, DonationRecipient = Input.DonationRecipient, DefaultCurrency = Input.DefaultCurrency,
+            RequireTwoFactorForCoordinators = Input.RequireTwoFactorForCoordinators,
         }, ct);
         return await this.AnswerAsync(outcome, _ => t["The program settings are saved."], _ => RedirectToPage());
     }

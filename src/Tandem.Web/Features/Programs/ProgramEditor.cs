@@ -20,6 +20,7 @@ public sealed record ProgramRequest
     public string? ContactEmail { get; init; }
     public string? DonationRecipient { get; init; }
     public string? DefaultCurrency { get; init; }
+    public bool RequireTwoFactorForCoordinators { get; init; }
 }
 
 public sealed record TrackRequest(string? Code, string? Name, string? Description, IReadOnlyList<Seniority>? MenteeLevels, IReadOnlyList<Seniority>? MentorLevels);
@@ -32,12 +33,12 @@ public sealed record TrackResponse(int Id, string Code, string Name, string Desc
 public sealed record ProgramResponse(
     int Id, string Name, string Description, int CohortLengthMonths, int CohortsPerYear, int MinimumMeetings,
     bool MenteesNeedMembership, bool MentorsNeedMembership, string ContactEmail, string DonationRecipient, string DefaultCurrency,
-    IReadOnlyList<TrackResponse> Tracks)
+    IReadOnlyList<TrackResponse> Tracks, bool RequireTwoFactorForCoordinators)
 {
     public static ProgramResponse From(MentorshipProgram p) => new(
         p.Id, p.Name, p.Description, p.CohortLengthMonths, p.CohortsPerYear, p.MinimumMeetings, p.MenteesNeedMembership,
         p.MentorsNeedMembership, p.ContactEmail, p.DonationRecipient, p.DefaultCurrency,
-        p.Tracks.OrderBy(t => t.Id).Select(TrackResponse.From).ToList());
+        p.Tracks.OrderBy(t => t.Id).Select(TrackResponse.From).ToList(), p.RequireTwoFactorForCoordinators);
 }
 
 /// <summary>Program settings and tracks; the coordinator pages and the API both write through here.</summary>
@@ -74,6 +75,7 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         program.ContactEmail = email;
         program.DonationRecipient = r.DonationRecipient?.Trim() ?? "";
         program.DefaultCurrency = currency;
+        program.RequireTwoFactorForCoordinators = r.RequireTwoFactorForCoordinators;
         await db.SaveChangesAsync(ct);
         return program;
     }
