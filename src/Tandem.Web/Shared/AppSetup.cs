@@ -121,7 +121,7 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
-        services.AddSingleton<SignInGuard>().AddScoped<Authenticator>();
+        services.AddSingleton<SignInGuard>().AddScoped<Authenticator>().AddScoped<AccountDeletion>();
         services.AddScoped<UserLanguage>().AddScoped<ExistingAccounts>();
         services.AddScoped<Features.MyData.PersonalData>();
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
@@ -179,6 +179,7 @@ public static class AppSetup
         api.MapLanguage();
         Features.MyData.MyDataApi.MapMyData(api);
         api.MapSignIns();
+        api.MapAccount();
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();
