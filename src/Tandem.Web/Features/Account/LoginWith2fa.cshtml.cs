@@ -25,10 +25,10 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn, IStringLocaliz
             return Page();
         }
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        // Six digits come from the app; anything else is a recovery code (they have letters).
+        // Six digits come from the app; anything else is a recovery code (letters, with a dash that is part of it).
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await signIn.TwoFactorRecoveryCodeSignInAsync((Code ?? "").Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         if (SignInGuard.RefusedWait(HttpContext) is { } wait)
         {

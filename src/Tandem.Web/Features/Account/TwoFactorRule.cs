@@ -37,6 +37,7 @@ public sealed class TwoFactorSetupRedirect : IAuthorizationMiddlewareResultHandl
         {
             if (http.Request.Path.StartsWithSegments("/api"))
             {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
                 var t = http.RequestServices.GetRequiredService<IStringLocalizer<AccountText>>();
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
@@ -48,7 +49,6 @@ public sealed class TwoFactorSetupRedirect : IAuthorizationMiddlewareResultHandl
                         Detail = t["The program requires coordinators to use two-factor sign-in. Turn it on at /Account/TwoFactor."],
                     },
                 });
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
             http.Response.Redirect("/Account/TwoFactor?required=true&returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
