@@ -29,7 +29,7 @@ public sealed class AccountDeletion(TandemDb db, UserManager<User> users, Closur
             t["What you shared with a partner (messages, shared work, comments, recommendations, goals and gratitude notes) stays for them, shown as written by \"former member\"."],
             t["Counts the program keeps (pairs, meetings held, memberships paid) keep your part, without your name."],
         };
-        if (active.Count > 0) consequences.Add(t["Your {0} active pairs close early, and your partners are told.", active.Count]);
+        if (active.Count > 0) consequences.Add(t["Active pairs you are in: {0}. They close early, and your partners are told.", active.Count]);
         var warnings = new List<StepWarning>();
         if (await IsLastCoordinatorAsync(userId, ct))
             warnings.Add(new StepWarning("lastCoordinator", t["You are the program's only coordinator: give someone else the coordinator role first."]));
