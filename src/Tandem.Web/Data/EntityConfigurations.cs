@@ -24,7 +24,9 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
     {
         b.HasKey(p => p.UserId);
         b.HasOne<User>().WithOne().HasForeignKey<Profile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(p => p.DisplayName).HasMaxLength(100);
+        // A deleted account's name reads as "former member" in the reader's language (Account/AccountDeletion.cs).
+        b.Property(p => p.DisplayName).HasMaxLength(100)
+            .HasConversion(v => v, v => v == FormerMember.Stored ? FormerMember.Name() : v);
         b.Property(p => p.Bio).HasMaxLength(TextLength.Long);
         b.Property(p => p.Links).HasMaxLength(2000);
         b.Property(p => p.Expertise).HasMaxLength(1000);

@@ -45,7 +45,8 @@ public static class AppSetup
             {
                 o.SignIn.RequireConfirmedEmail = true;
                 o.User.RequireUniqueEmail = true;
-                // Callers are rate-limited first (RateLimits: 5 sign-ins per 15 minutes), so one stranger cannot reach this.
+                // Callers are limited first (SignInGuard: 5 failures per address and account in 15 minutes), so one
+                // stranger cannot reach this; failures older than 15 minutes are forgotten (TandemUserManager).
                 o.Lockout.MaxFailedAccessAttempts = 10;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Password.RequiredLength = 8;
@@ -53,6 +54,7 @@ public static class AppSetup
             })
             .AddRoles<IdentityRole>()
             .AddUserManager<TandemUserManager>()
+            .AddSignInManager<TandemSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<TandemDb>();
         services.ConfigureApplicationCookie(o =>
@@ -69,7 +71,9 @@ public static class AppSetup
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultChallengeScheme = o.DefaultForbidScheme = IdentityConstants.ApplicationScheme);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SignIns.CookieCheckInterval);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator));
+            .AddPolicy(Roles.Coordinator, p => p.RequireRole(Roles.Coordinator).AddRequirements(new TwoFactorForCoordinators()));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TwoFactorForCoordinatorsHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<EmailOptions>, EmailOptionsSetup>();
@@ -118,6 +122,7 @@ public static class AppSetup
         services.AddScoped<MembershipBook>();
         services.AddScoped<ApplicationRules>().AddScoped<ApplicationCommands>().AddScoped<ApplicationSearch>().AddScoped<BulkDecisions>();
         services.AddScoped<Features.Pace.PairFacts>().AddScoped<Features.Pace.PaceRules>().AddScoped<Features.Pace.PaceBoard>();
+        services.AddSingleton<SignInGuard>().AddScoped<Authenticator>().AddScoped<AccountDeletion>();
         services.AddScoped<UserLanguage>().AddScoped<ExistingAccounts>();
         services.AddScoped<Features.MyData.PersonalData>();
         services.AddSingleton<Features.Notifications.NoticeText>().AddScoped<Features.Notifications.Notices>().AddScoped<Features.Notifications.Notifier>();
@@ -172,10 +177,11 @@ public static class AppSetup
         app.MapCulture();
 
         var api = app.MapGroup("/api/v1").AddEndpointFilter(ApiAntiforgery.RequireTokenForCookieWritesAsync).AddEndpointFilterFactory(BadInput.Guard);
-        api.MapGroup("/account").WithTags("Account").AddEndpointFilter(ExistingAccounts.HideTakenAddressesAsync).MapIdentityApi<User>();
+        api.MapGroup("/account").WithTags("Account").AddEndpointFilter(ExistingAccounts.HideTakenAddressesAsync).AddEndpointFilter(SignInGuard.AnswerRefusalsAsync).MapIdentityApi<User>();
         api.MapLanguage();
         Features.MyData.MyDataApi.MapMyData(api);
         api.MapSignIns();
+        api.MapAccount();
         api.MapProfiles();
         api.MapPrograms();
         api.MapCohorts();

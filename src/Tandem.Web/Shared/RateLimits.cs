@@ -10,8 +10,8 @@ namespace Tandem.Web.Shared;
 /// <summary>
 /// Limits on what a stranger could otherwise repeat without end (docs/operations.md, "Rate limits and lockout"):
 /// <list type="bullet">
-/// <item>sign-in, per caller address: a stranger is stopped long before the account's own lockout counts
-/// (<c>RateLimits:SignIn</c>, 5 tries per 15 minutes; the account locks only after 10 failures);</item>
+/// <item>sign-in: failures only, per caller address and account, in <see cref="Features.Account.SignInGuard"/>
+/// (<c>RateLimits:SignIn</c>, 5 failures per 15 minutes; the account locks only after 10 failures);</item>
 /// <item>what sends an email (register, forgot and reset password, resend confirmation), per caller address
 /// (<c>RateLimits:AccountEmail</c>, 5 per 15 minutes);</item>
 /// <item>the contact form, per caller address (<c>RateLimits:Contact</c>, 3 per 10 minutes);</item>
@@ -29,7 +29,6 @@ public static class RateLimits
     public static IServiceCollection AddTandemRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         if (!Enabled(configuration)) return services;
-        var signIn = Read(configuration, "SignIn", 5, TimeSpan.FromMinutes(15));
         var email = Read(configuration, "AccountEmail", 5, TimeSpan.FromMinutes(15));
         var contact = Read(configuration, "Contact", 3, TimeSpan.FromMinutes(10));
         var writes = Read(configuration, "Writes", 120, TimeSpan.FromMinutes(1));
@@ -38,7 +37,7 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                var limit = KindOf(http.Request, signIn, email, contact);
+                var limit = KindOf(http.Request, email, contact);
                 if (limit is not null) return Window(limit, limit.Name + "|" + Caller(http));
                 if (IsWrite(http.Request) && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user) return Window(writes, "writes|" + user);
                 return RateLimitPartition.GetNoLimiter("none");
@@ -70,13 +69,12 @@ public static class RateLimits
 
     private static bool IsWrite(HttpRequest r) => !HttpMethods.IsGet(r.Method) && !HttpMethods.IsHead(r.Method) && !HttpMethods.IsOptions(r.Method);
 
-    private static Limit? KindOf(HttpRequest r, Limit signIn, Limit email, Limit contact)
+    private static Limit? KindOf(HttpRequest r, Limit email, Limit contact)
     {
         if (!HttpMethods.IsPost(r.Method)) return null;
         var path = (r.Path.Value ?? "").TrimEnd('/').ToLowerInvariant();
         return path switch
         {
-            "/account/login" or "/api/v1/account/login" => signIn,
             "/account/register" or "/account/forgotpassword" or "/account/resetpassword" or "/account/resendconfirmation"
                 or "/api/v1/account/register" or "/api/v1/account/forgotpassword" or "/api/v1/account/resetpassword"
                 or "/api/v1/account/resendconfirmationemail" => email,
@@ -88,20 +86,31 @@ public static class RateLimits
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var http = rejected.HttpContext;
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var seconds = SetRetryAfter(http, wait);
         // Pages get the error page (status code pages re-execute it); callers of the API a ProblemDetails.
         if (!http.Request.Path.StartsWithSegments("/api")) return;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = TooMany(http, seconds) });
+    }
+
+    /// <summary>Sets 429 and Retry-After (whole seconds, at least one) and returns the seconds.</summary>
+    public static int SetRetryAfter(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
+    /// <summary>The one 429 ProblemDetails, for the rate limiter and the sign-in guard alike.</summary>
+    public static ProblemDetails TooMany(HttpContext http, int seconds)
+    {
         var s = http.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>();
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        return new ProblemDetails
         {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = s["Too many requests"],
-                Detail = s["Please wait {0} seconds and try again.", seconds],
-            },
-        });
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = s["Too many requests"],
+            Detail = s["Please wait {0} seconds and try again.", seconds],
+        };
     }
 }

@@ -114,14 +114,14 @@ public sealed class ManyInstancesTests
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(bool Started, string Output)> StartedAsync(Process process, CancellationToken ct)
+    internal static async Task<(bool Started, string Output)> StartedAsync(Process process, CancellationToken ct)
     {
         var output = new System.Text.StringBuilder();
         // Errors go to stderr: drain it so the process never blocks on a full pipe, and keep it for the message.

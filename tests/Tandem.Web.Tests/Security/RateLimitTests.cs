@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Web.Features.Account;
@@ -15,35 +13,14 @@ namespace Tandem.Web.Tests.Security;
 /// </summary>
 public sealed class RateLimitTests
 {
-    /// <summary>Test requests all come from one connection: this header stands for the caller's address.</summary>
-    private const string CallerHeader = "X-Test-Caller";
-
     private static TandemFactory Factory(Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?> { ["RateLimits:Enabled"] = "true" };
         foreach (var (k, v) in extra ?? []) settings[k] = v;
-        return new TandemFactory(extra: settings, services: s => s.AddTransient<IStartupFilter, CallerAddress>());
+        return new TandemFactory(extra: settings, services: CallerAddress.AddTo);
     }
 
-    private sealed class CallerAddress : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, after) =>
-            {
-                if (http.Request.Headers.TryGetValue(CallerHeader, out var ip)) http.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
-                return after(http);
-            });
-            next(app);
-        };
-    }
-
-    private static HttpClient From(TandemFactory factory, string ip)
-    {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        client.DefaultRequestHeaders.Add(CallerHeader, ip);
-        return client;
-    }
+    private static HttpClient From(TandemFactory factory, string ip) => CallerAddress.From(factory, ip);
 
     private static async Task ShouldBeLimitedAsync(HttpResponseMessage response, bool api)
     {
@@ -70,7 +47,9 @@ public sealed class RateLimitTests
         for (var i = 0; i < 20; i++)
             await ShouldBeLimitedAsync(await stranger.PostAsJsonAsync("/api/v1/account/login", login), api: true);
         // Nor does the sign-in page give the stranger a second counter.
-        await ShouldBeLimitedAsync(await stranger.PostAsync("/Account/Login", new FormUrlEncodedContent([])), api: false);
+        var page = await Pages.PostFormAsync(stranger, "/Account/Login", new() { ["Input.Email"] = "known@example.com", ["Input.Password"] = TandemFactory.Password });
+        page.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        page.Headers.RetryAfter.ShouldNotBeNull();
 
         using (var scope = factory.Services.CreateScope())
         {

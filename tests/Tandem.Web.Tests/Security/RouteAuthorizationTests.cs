@@ -26,7 +26,7 @@ public sealed partial class RouteAuthorizationTests
         // Signing in, registering and recovering an account.
         "GET /Account/AccessDenied", "POST /Account/AccessDenied", "GET /Account/ConfirmEmail", "POST /Account/ConfirmEmail",
         "GET /Account/ForgotPassword", "POST /Account/ForgotPassword", "GET /Account/Login", "POST /Account/Login",
-        "GET /Account/Logout", "POST /Account/Logout", "GET /Account/Register", "POST /Account/Register",
+        "GET /Account/LoginWith2fa", "POST /Account/LoginWith2fa", "GET /Account/Logout", "POST /Account/Logout", "GET /Account/Register", "POST /Account/Register",
         "GET /Account/ResendConfirmation", "POST /Account/ResendConfirmation", "GET /Account/ResetPassword", "POST /Account/ResetPassword",
         "GET /api/v1/account/confirmEmail", "POST /api/v1/account/forgotPassword", "POST /api/v1/account/login", "POST /api/v1/account/refresh",
         "POST /api/v1/account/register", "POST /api/v1/account/resendConfirmationEmail", "POST /api/v1/account/resetPassword",

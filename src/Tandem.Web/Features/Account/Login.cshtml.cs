@@ -29,8 +29,15 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Acco
         // The cookie scheme, not the API's bearer tokens: pages sign in with a cookie.
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        if (result.Succeeded) return LocalRedirect(returnUrl);
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/LoginWith2fa", new { returnUrl, rememberMe = Input.RememberMe });
+        if (SignInGuard.RefusedWait(HttpContext) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(Shared.RateLimits.SetRetryAfter(HttpContext, wait) / 60.0));
+            ModelState.AddModelError("", t["Too many failed sign-ins from here. Please try again in {0} minutes.", minutes]);
+            return Page();
+        }
         var message = result switch
         {
             { IsLockedOut: true } => t["This account is locked after too many failed sign-ins. Try again in 15 minutes or reset your password."],

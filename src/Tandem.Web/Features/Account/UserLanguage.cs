@@ -62,21 +62,6 @@ public static class LanguageApi
         (await languages.SetAsync(http.User.Id(), request.Language, ct)).ToApi(language => TypedResults.Ok(new LanguageResponse(language)));
 }
 
-/// <summary>Stamps every new account with the language of the request that makes it (the registration page, the
-/// API's register endpoint, the demo), so the first email already speaks it.</summary>
-public sealed class TandemUserManager(
-    IUserStore<User> store, IOptions<IdentityOptions> options, IPasswordHasher<User> hasher, IEnumerable<IUserValidator<User>> userValidators,
-    IEnumerable<IPasswordValidator<User>> passwordValidators, ILookupNormalizer normalizer, IdentityErrorDescriber errors, IServiceProvider services,
-    ILogger<UserManager<User>> logger)
-    : UserManager<User>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
-{
-    public override Task<IdentityResult> CreateAsync(User user)
-    {
-        user.Language ??= Culture.Current;
-        return base.CreateAsync(user);
-    }
-}
-
 internal sealed class UserLanguageConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> b) => b.Property(u => u.Language).HasMaxLength(16);

@@ -27,6 +27,7 @@ public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsTex
         public string? NameZh { get; set; }
         public string? DescriptionZh { get; set; }
         public string? DonationRecipientZh { get; set; }
+        public bool RequireTwoFactorForCoordinators { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -38,6 +39,7 @@ public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsTex
             MinimumMeetings = p.MinimumMeetings, MenteesNeedMembership = p.MenteesNeedMembership, MentorsNeedMembership = p.MentorsNeedMembership,
             ContactEmail = p.ContactEmail, DonationRecipient = p.DonationRecipient, DefaultCurrency = p.DefaultCurrency,
             NameZh = p.NameZh, DescriptionZh = p.DescriptionZh, DonationRecipientZh = p.DonationRecipientZh,
+            RequireTwoFactorForCoordinators = p.RequireTwoFactorForCoordinators,
         };
     }
 
@@ -50,6 +52,7 @@ public sealed class EditModel(ProgramEditor editor, IStringLocalizer<ProgramsTex
             MinimumMeetings = Input.MinimumMeetings, MenteesNeedMembership = Input.MenteesNeedMembership, MentorsNeedMembership = Input.MentorsNeedMembership,
             ContactEmail = Input.ContactEmail, DonationRecipient = Input.DonationRecipient, DefaultCurrency = Input.DefaultCurrency,
             NameZh = Input.NameZh, DescriptionZh = Input.DescriptionZh, DonationRecipientZh = Input.DonationRecipientZh,
+            RequireTwoFactorForCoordinators = Input.RequireTwoFactorForCoordinators,
         }, ct);
         return await this.AnswerAsync(outcome, _ => t["The program settings are saved."], _ => RedirectToPage());
     }

@@ -22,6 +22,8 @@ public sealed class MentorshipProgram
     public string DonationRecipient { get; set; } = "";
     public string? DonationRecipientZh { get; set; }
     public string DefaultCurrency { get; set; } = "CNY";
+    /// <summary>Coordinators must turn on two-factor sign-in before they reach a coordinator page or endpoint.</summary>
+    public bool RequireTwoFactorForCoordinators { get; set; }
     public List<Track> Tracks { get; set; } = [];
 }
 

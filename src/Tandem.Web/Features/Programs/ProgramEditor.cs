@@ -24,6 +24,7 @@ public sealed record ProgramRequest
     public string? NameZh { get; init; }
     public string? DescriptionZh { get; init; }
     public string? DonationRecipientZh { get; init; }
+    public bool RequireTwoFactorForCoordinators { get; init; }
 }
 
 public sealed record TrackRequest(string? Code, string? Name, string? Description, IReadOnlyList<Seniority>? MenteeLevels, IReadOnlyList<Seniority>? MentorLevels,
@@ -46,12 +47,12 @@ public sealed record TrackResponse(int Id, string Code, string Name, string Desc
 public sealed record ProgramResponse(
     int Id, string Name, string Description, int CohortLengthMonths, int CohortsPerYear, int MinimumMeetings,
     bool MenteesNeedMembership, bool MentorsNeedMembership, string ContactEmail, string DonationRecipient, string DefaultCurrency,
-    IReadOnlyList<TrackResponse> Tracks, string? NameZh, string? DescriptionZh, string? DonationRecipientZh)
+    IReadOnlyList<TrackResponse> Tracks, string? NameZh, string? DescriptionZh, string? DonationRecipientZh, bool RequireTwoFactorForCoordinators)
 {
     public static ProgramResponse From(MentorshipProgram p) => new(
         p.Id, p.Name, p.Description, p.CohortLengthMonths, p.CohortsPerYear, p.MinimumMeetings, p.MenteesNeedMembership,
         p.MentorsNeedMembership, p.ContactEmail, p.DonationRecipient, p.DefaultCurrency,
-        p.Tracks.OrderBy(t => t.Id).Select(TrackResponse.From).ToList(), p.NameZh, p.DescriptionZh, p.DonationRecipientZh);
+        p.Tracks.OrderBy(t => t.Id).Select(TrackResponse.From).ToList(), p.NameZh, p.DescriptionZh, p.DonationRecipientZh, p.RequireTwoFactorForCoordinators);
 }
 
 /// <summary>Program settings and tracks; the coordinator pages and the API both write through here.</summary>
@@ -94,6 +95,7 @@ public sealed partial class ProgramEditor(TandemDb db, IStringLocalizer<Programs
         program.NameZh = Localized.Clean(r.NameZh);
         program.DescriptionZh = Localized.Clean(r.DescriptionZh);
         program.DonationRecipientZh = Localized.Clean(r.DonationRecipientZh);
+        program.RequireTwoFactorForCoordinators = r.RequireTwoFactorForCoordinators;
         var changed = db.Entry(program).Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
         if (changed.Count > 0) audit.Add(Audit.AuditActions.ProgramChanged, "program", program.Id, null, "changed: " + string.Join(", ", changed));
         await db.SaveChangesAsync(ct);

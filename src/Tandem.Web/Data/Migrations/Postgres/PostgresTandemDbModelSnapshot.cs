@@ -209,6 +209,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -219,6 +222,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.Property<string>("Language")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -2026,6 +2032,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RequireTwoFactorForCoordinators")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

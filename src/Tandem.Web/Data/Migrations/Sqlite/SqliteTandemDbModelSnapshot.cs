@@ -198,6 +198,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -207,6 +210,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Language")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastFailedSignInAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1951,6 +1957,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.Property<string>("NameZh")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequireTwoFactorForCoordinators")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
