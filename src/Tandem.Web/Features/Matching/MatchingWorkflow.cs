@@ -20,7 +20,7 @@ namespace Tandem.Web.Features.Matching;
 /// with the locks and forbids.
 /// </summary>
 public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, TimeProvider clock,
-    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText)
+    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText, MatchingExplanations say)
 {
     public const int PageSize = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,7 +45,38 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
 
     // ---- run -------------------------------------------------------------------------------------------
 
-    public async Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, CancellationToken ct)
+    /// <summary>
+    /// The one matching path: checks the request, loads the cohort, matches, explains and stores the run in one save.
+    /// The background job calls it with <paramref name="stage"/> for its progress bar; cancelling before the save
+    /// leaves the latest run as it was.
+    /// </summary>
+    public Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, CancellationToken ct) =>
+        RunAsync(cohortId, request, userId, null, ct);
+
+    public async Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, Action<MatchJobStage>? stage, CancellationToken ct)
+    {
+        var check = await CheckRunAsync(cohortId, request, ct);
+        if (check.Refusal is { } refused) return refused;
+        var (mode, objective) = check.Value;
+        stage?.Invoke(MatchJobStage.Loading);
+        var built = await builder.GetAsync(cohortId, ct);
+        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToWeights() ?? built.Input.Weights };
+        var result = CohortMatcher.Match(input, s => stage?.Invoke(s switch
+        {
+            MatchStage.Scoring => MatchJobStage.Scoring,
+            MatchStage.Solving => MatchJobStage.Solving,
+            _ => MatchJobStage.Explaining,
+        }), ct);
+        if (!result.Valid) return EngineErrors(result);
+        ct.ThrowIfCancellationRequested();
+        stage?.Invoke(MatchJobStage.Saving);
+        var run = Store(cohortId, input, result, userId);
+        await db.SaveChangesAsync(ct);
+        return Summary(run, result);
+    }
+
+    /// <summary>What a run needs before it starts: the cohort in Matching and a valid mode, objective and weights.</summary>
+    public async Task<Outcome<(MatchMode Mode, MatchObjective Objective)>> CheckRunAsync(int cohortId, RunRequest request, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
         if (cohort.Refusal is { } refused) return refused;
@@ -54,14 +85,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var objective = ParseObjective(request.Objective, errors);
         if (request.Weights is { } w) Merge(errors, MatchSettingsEditor.CheckWeights(w, t, "Weights."));
         if (errors.Any) return errors;
-
-        var built = await builder.GetAsync(cohortId, ct);
-        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToWeights() ?? built.Input.Weights };
-        var result = CohortMatcher.Match(input, ct);
-        if (!result.Valid) return EngineErrors(result);
-        var run = Store(cohortId, input, result, userId);
-        await db.SaveChangesAsync(ct);
-        return Summary(run, result);
+        return (mode, objective);
     }
 
     private MatchRun Store(int cohortId, CohortInput input, CohortResult result, string userId)
@@ -203,7 +227,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         if (errors.Any) return errors;
         var e = CohortMatcher.ExplainPair(built.Input, BuiltCohort.Id(request.MenteeApplicationId), BuiltCohort.Id(request.MentorApplicationId));
         return new ExplainResponse(request.MenteeApplicationId, built.Name(request.MenteeApplicationId), request.MentorApplicationId, built.Name(request.MentorApplicationId),
-            e.Allowed, e.Failures.Select(f => f.Message).ToList(), Math.Round(e.Score, 4), e.Why, Breakdown(e.Breakdown));
+            e.Allowed, e.Failures.Select(f => say.Failures(f.Reason)).ToList(), Math.Round(e.Score, 4), say.WhyPair(e.Allowed, Breakdown(e.Breakdown), Broken(e)), Breakdown(e.Breakdown));
     }
 
     private Errors CheckPeople(BuiltCohort built, int mentee, int mentor)
@@ -230,7 +254,9 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
     }
 
     private string NotAllowed(BuiltCohort built, int mentee, int mentor, PairExplanation e) =>
-        t["{0} and {1} cannot be paired: {2}", built.Name(mentee), built.Name(mentor), string.Join(" ", e.Failures.Select(f => f.Message))];
+        t["{0} and {1} cannot be paired: {2}", built.Name(mentee), built.Name(mentor), say.Failures(Broken(e))];
+
+    private static Constraint Broken(PairExplanation e) => e.Failures.Aggregate(Constraint.None, (all, f) => all | f.Reason);
 
     private static List<PairRef> Forbids(IEnumerable<PairRuleView> rules) =>
         rules.Where(r => r.Kind == PairRuleKind.Forbid).Select(r => new PairRef(BuiltCohort.Id(r.MenteeApplicationId), BuiltCohort.Id(r.MentorApplicationId))).ToList();
@@ -354,16 +380,20 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         }
         var proposalPage = await proposals.OrderBy(x => x.p.MenteeApplicationId).ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
             .Select(x => new ProposalView(x.p.MenteeApplicationId, x.MenteeName, x.p.MentorApplicationId, x.MentorName, Math.Round(x.p.Score, 4), x.p.Locked,
-                x.p.Rank, x.p.AllowedMentors, x.p.Why, JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList(), ct);
+                x.p.Rank, x.p.AllowedMentors, WhyOf(x.p), JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList(), ct);
 
-        var unmatchedMentees = result.UnmatchedMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), u.Summary, u.AllowedMentors,
-                u.Excluded.Select(e => new ExclusionView(Camel(e.Reason.ToString()), e.Count, e.OnlyReason, e.ExampleMessage)).ToList(),
-                u.Alternatives.Select(a => new AlternativeView(BuiltCohort.AppId(a.MentorId), built.Name(BuiltCohort.AppId(a.MentorId)), Math.Round(a.Score, 4), a.Allowed, a.WhatItWouldTake)).ToList()))
+        var (mentors, mentees) = (result.Totals!.Mentors, result.Totals.Mentees);
+        var unmatchedMentees = result.UnmatchedMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), say.UnmatchedMentee(u, mentors), u.AllowedMentors,
+                u.Excluded.Select(e => new ExclusionView(Camel(e.Reason.ToString()), e.Count, e.OnlyReason, say.Failures(e.Reason))).ToList(),
+                u.Alternatives.Select(a => new AlternativeView(BuiltCohort.AppId(a.MentorId), built.Name(BuiltCohort.AppId(a.MentorId)), Math.Round(a.Score, 4), a.Allowed, say.WhatItWouldTake(u, a))).ToList()))
             .ToList();
-        var unmatchedMentors = result.UnmatchedMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), u.Summary, u.Capacity, u.EligibleMentees)).ToList();
+        var unmatchedMentors = result.UnmatchedMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), say.UnmatchedMentor(u, mentees), u.Capacity, u.EligibleMentees)).ToList();
         return new LatestRunResponse(cohortId, cohort.Status.ToString(), Summary(run, result), proposalPage,
             unmatchedMentees, unmatchedMentors, rules);
     }
+
+    /// <summary>Worded now, in the reader's language, from the stored breakdown (the stored sentence is the engine's English).</summary>
+    private string WhyOf(MatchProposal p) => say.Why(JsonSerializer.Deserialize<List<CriterionView>>(p.BreakdownJson, Json) ?? [], p.Rank, p.AllowedMentors);
 
     private static RunSummary Summary(MatchRun run, CohortResult result)
     {
