@@ -77,7 +77,7 @@ public sealed class MatchingExplanations(IStringLocalizer<MatchingText> t)
         Constraint.Language => t["language"],
         Constraint.MeetingMode => t["meeting mode"],
         Constraint.City => t["city"],
-        Constraint.Availability => t["availability"],
+        Constraint.Availability => Lower(t["Availability"]),
         Constraint.ReverseMentoring => t["reverse mentoring"],
         Constraint.PreviousPair => t["earlier pairs"],
         Constraint.Forbidden => t["coordinator forbids"],
@@ -102,16 +102,22 @@ public sealed class MatchingExplanations(IStringLocalizer<MatchingText> t)
 
     private string Phrase(string key) => Criteria.Find(key)?.Criterion switch
     {
-        Criterion.Interests => t["shared interests"],
-        Criterion.Goals => t["goals vs expertise"],
+        Criterion.Interests => Lower(t["Shared interests"]),
+        Criterion.Goals => Lower(t["Goals vs expertise"]),
         Criterion.Industry => t["same industry"],
-        Criterion.Personality => t["personality"],
+        Criterion.Personality => Lower(t["Personality"]),
         Criterion.Availability => t["shared availability"],
-        Criterion.SeniorityGap => t["seniority gap"],
+        Criterion.SeniorityGap => Lower(t["Seniority gap"]),
         Criterion.ReverseFit => t["reverse-mentoring fit"],
         Criterion.MenteeRanking => t["the mentee's ranking"],
         _ => key,
     };
+
+    /// <summary>
+    /// Where the phrase is the criterion's label in lower case, the label's translation serves (resource names ignore
+    /// case, so "Personality" and "personality" cannot both be keys); English, untranslated, is lowered.
+    /// </summary>
+    private static string Lower(LocalizedString s) => s.ResourceNotFound ? char.ToLowerInvariant(s.Value[0]) + s.Value[1..] : s.Value;
 
     private string RulesOut(IEnumerable<ExclusionCount> excluded) =>
         Join(excluded.Take(3).Select(e => t["{0} rules out {1}", Label(e.Reason), e.Count].Value).ToList());
