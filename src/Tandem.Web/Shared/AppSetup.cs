@@ -161,6 +161,7 @@ public static class AppSetup
         app.UseAuthorization();
         // After authentication, so signed-in requests are never answered from it.
         app.UseOutputCache();
+        Features.Public.PublicCache.UsePublicCompression(app);
     }
 
     public static void MapTandem(this WebApplication app)

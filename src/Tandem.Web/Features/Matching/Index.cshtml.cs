@@ -51,6 +51,10 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchJobs jobs, Cohort
     public PageResponse<UnmatchedMenteeView> Unmatched { get; private set; } = PageResponse<UnmatchedMenteeView>.Empty(ListSize);
     public int LastPage => Latest.Proposals.TotalPages;
     public bool CanEdit => Cohort.Status == CohortStatus.Matching;
+
+    /// <summary>Above this many people a side, "pair by hand" and "swap" take application numbers instead of a list of every name.</summary>
+    public const int ListPeopleUpTo = 400;
+    public bool Large => People.Mentees.Count > ListPeopleUpTo || People.Mentors.Count > ListPeopleUpTo;
     public bool Running => Job is { Active: true };
 
     /// <summary>How the latest job ended, when the reader should hear it: a failure or a cancel newer than the latest run, or the job just watched.</summary>
@@ -144,8 +148,10 @@ public sealed class IndexModel(MatchingWorkflow workflow, MatchJobs jobs, Cohort
         var cohort = await workflow.CohortAsync(cohortId, ct);
         if (cohort is null) return false;
         (CohortId, Cohort) = (cohortId, cohort);
-        Latest = (await workflow.LatestAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct))!;
-        Unmatched = Latest.UnmatchedMentees.ToPage(Paging.Parse(Request.Query["upage"]), ListSize);
+        var upage = Paging.Parse(Request.Query["upage"]);
+        Latest = (await workflow.LatestAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), upage, ct))!;
+        var unmatchedPage = Math.Clamp(upage, 1, Math.Max(1, (Latest.UnmatchedMenteeCount + ListSize - 1) / ListSize));
+        Unmatched = new PageResponse<UnmatchedMenteeView>(Latest.UnmatchedMentees, unmatchedPage, ListSize, Latest.UnmatchedMenteeCount);
         People = await builder.GetAsync(cohortId, ct);
         Job = await jobs.LatestAsync(cohortId, ct);
         return true;

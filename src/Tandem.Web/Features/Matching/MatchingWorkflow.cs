@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Tandem.Matching;
 using Tandem.Matching.Cohorts;
@@ -20,7 +21,7 @@ namespace Tandem.Web.Features.Matching;
 /// with the locks and forbids.
 /// </summary>
 public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, TimeProvider clock,
-    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText, MatchingExplanations say)
+    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText, MatchingExplanations say, IMemoryCache cache)
 {
     public const int PageSize = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -353,17 +354,27 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The latest run with one page of its proposals (searched by mentee or mentor name), the unmatched and the rules.</summary>
-    public async Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, CancellationToken ct)
+    public Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, CancellationToken ct) => LatestAsync(cohortId, q, page, null, ct);
+
+    /// <param name="unmatchedPage">When given, only that page of the unmatched mentees (and the first page of the
+    /// mentors without a mentee) is worded: a 50,000-person cohort leaves thousands unmatched. The totals are counted.</param>
+    public async Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, int? unmatchedPage, CancellationToken ct)
     {
         var cohort = await CohortAsync(cohortId, ct);
         if (cohort is null) return null;
         var built = await builder.GetAsync(cohortId, ct);
         var rules = built.Rules.Select(r => View(built, r)).ToList();
-        var run = await db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        // Everything but the result text: at cohort scale that is tens of megabytes, read once per run (below).
+        var run = await db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id)
+            .Select(r => new MatchRun
+            {
+                Id = r.Id, CohortId = r.CohortId, Mode = r.Mode, Objective = r.Objective, WeightsJson = r.WeightsJson, CreatedById = r.CreatedById,
+                CreatedAt = r.CreatedAt, Matched = r.Matched, TotalScore = r.TotalScore, CertificateVerified = r.CertificateVerified, ResultJson = "",
+            }).FirstOrDefaultAsync(ct);
         if (run is null)
             return new LatestRunResponse(cohortId, cohort.Status.ToString(), null, PageResponse<ProposalView>.Empty(PageSize), [], [], rules);
 
-        var result = JsonSerializer.Deserialize<CohortResult>(run.ResultJson, CohortJson.Options)!;
+        var result = await ResultAsync(run.Id, ct);
         var proposals =
             from p in db.MatchProposals.AsNoTracking().Where(p => p.RunId == run.Id)
             join me in db.Applications.AsNoTracking() on p.MenteeApplicationId equals me.Id
@@ -383,14 +394,26 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
                 x.p.Rank, x.p.AllowedMentors, WhyOf(x.p), JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList(), ct);
 
         var (mentors, mentees) = (result.Totals!.Mentors, result.Totals.Mentees);
-        var unmatchedMentees = result.UnmatchedMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), say.UnmatchedMentee(u, mentors), u.AllowedMentors,
+        var shownMentees = unmatchedPage is null ? result.UnmatchedMentees
+            : result.UnmatchedMentees.ToPage(unmatchedPage, IndexModel.ListSize).Items;
+        var shownMentors = unmatchedPage is null ? result.UnmatchedMentors : result.UnmatchedMentors.Take(IndexModel.ListSize).ToList();
+        var unmatchedMentees = shownMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), say.UnmatchedMentee(u, mentors), u.AllowedMentors,
                 u.Excluded.Select(e => new ExclusionView(Camel(e.Reason.ToString()), e.Count, e.OnlyReason, say.Failures(e.Reason))).ToList(),
                 u.Alternatives.Select(a => new AlternativeView(BuiltCohort.AppId(a.MentorId), built.Name(BuiltCohort.AppId(a.MentorId)), Math.Round(a.Score, 4), a.Allowed, say.WhatItWouldTake(u, a))).ToList()))
             .ToList();
-        var unmatchedMentors = result.UnmatchedMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), say.UnmatchedMentor(u, mentees), u.Capacity, u.EligibleMentees)).ToList();
+        var unmatchedMentors = shownMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), say.UnmatchedMentor(u, mentees), u.Capacity, u.EligibleMentees)).ToList();
         return new LatestRunResponse(cohortId, cohort.Status.ToString(), Summary(run, result), proposalPage,
-            unmatchedMentees, unmatchedMentors, rules);
+            unmatchedMentees, unmatchedMentors, rules, result.UnmatchedMentees.Count, result.UnmatchedMentors.Count);
     }
+
+    /// <summary>A run's stored result, parsed once and kept a while: a run never changes, and at cohort scale parsing it takes seconds.</summary>
+    private async Task<CohortResult> ResultAsync(int runId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("match-result", runId), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(5);
+            var json = await db.MatchRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.ResultJson).SingleAsync(ct);
+            return JsonSerializer.Deserialize<CohortResult>(json, CohortJson.Options)!;
+        }))!;
 
     /// <summary>Worded now, in the reader's language, from the stored breakdown (the stored sentence is the engine's English).</summary>
     private string WhyOf(MatchProposal p) => say.Why(JsonSerializer.Deserialize<List<CriterionView>>(p.BreakdownJson, Json) ?? [], p.Rank, p.AllowedMentors);
