@@ -45,8 +45,9 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
 
         var mentor = await PageAsync(baseUrl);
         await app.SignInAsync(mentor, "guo.hua@example.com");
-        await mentor.GotoAsync($"/Meetings/Pair/{pairId}");
-        await mentor.Locator("#meetings a").First.ClickAsync();
+        await mentor.GetByRole(AriaRole.Link, new() { Name = "My pairs" }).ClickAsync();
+        await mentor.GetByRole(AriaRole.Link, new() { Name = "Lin Mei" }).ClickAsync();
+        await mentor.Locator("#next-meeting a").ClickAsync();
         await Assertions.Expect(mentor.Locator("#agenda")).ToContainTextAsync("team-lead role");
         await mentor.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
         await Assertions.Expect(mentor.Locator("#status")).ToContainTextAsync("Accepted");
@@ -81,7 +82,8 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
         foreach (var (page, email) in new[] { (mentee, "lin.mei@example.com"), (mentor, "guo.hua@example.com") })
         {
             await app.SignInAsync(page, email);
-            await page.GotoAsync($"/CheckIns/{pairId}");
+            await page.GotoAsync($"/Pairs/{pairId}");
+            await page.Locator("#pair-links").GetByRole(AriaRole.Link, new() { Name = "Check-ins" }).ClickAsync();
             await page.Locator("#progress").SelectOptionAsync("4");
             await page.Locator("#relationship").SelectOptionAsync("5");
             await page.GetByRole(AriaRole.Button, new() { Name = "Send check-in" }).ClickAsync();
@@ -89,7 +91,8 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
         }
 
         // Goals reached early: the mentee closes the pair, then both give feedback and feedforward.
-        await mentee.GotoAsync($"/Closure/{pairId}");
+        await mentee.Locator("#pair-home").ClickAsync();
+        await mentee.Locator("#pair-links").GetByRole(AriaRole.Link, new() { Name = "Close the pair early" }).ClickAsync();
         await mentee.Locator("#reason").SelectOptionAsync("GoalsReached");
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Close the pair early" }).ClickAsync();
         // Nothing is closed until she has seen what closing does and confirmed it.
@@ -169,6 +172,21 @@ public sealed class PairMeetingJourneyTests(BrowserFixture app)
         await mentee.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
         await Assertions.Expect(mentee.Locator("#status")).ToContainTextAsync("Accepted");
         (await mentee.ContentAsync()).ShouldNotContain("Declined");
+
+        // Plans change: she moves the accepted meeting; it stays accepted and one thread, and her mentor is told.
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var moved = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, shanghai).Date.AddDays(6).AddHours(19);
+        await mentee.Locator("#Reschedule_StartsAt").FillAsync(moved.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await mentee.GetByRole(AriaRole.Button, new() { Name = "Move the meeting" }).ClickAsync();
+        await Assertions.Expect(mentee.GetByRole(AriaRole.Status)).ToContainTextAsync("You moved the meeting; Guo Hua is told.");
+        await Assertions.Expect(mentee.Locator("#history li")).ToHaveCountAsync(3);
+        await Assertions.Expect(mentee.Locator("#status")).ToContainTextAsync("Accepted");
+        (await BrowserFixture.HorizontalOverflowAtPhoneWidthAsync(mentee)).ShouldBe(0);
+        await mentee.Locator("#pair-home").ClickAsync();
+        await Assertions.Expect(mentee.Locator("#next-meeting")).ToContainTextAsync(moved.ToString("M/d/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+
+        await mentor.GotoAsync("/Notifications");
+        await Assertions.Expect(mentor.Locator("#notifications li").First).ToContainTextAsync("Lin Mei moved your meeting to");
     }
 
     private async Task<IPage> PageAsync(string baseUrl)

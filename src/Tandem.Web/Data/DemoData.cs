@@ -20,7 +20,7 @@ public sealed record DemoSignIn(string Role, string Email);
 /// a draft cohort for next term, memberships whose fees make the donation total, and a bilingual FAQ.
 /// Dates are relative to the injected clock; everything else comes from a fixed seed.
 /// </summary>
-public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider clock)
+public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider clock, Features.Notifications.Notices notices)
 {
     public const string Password = "Tandem-demo-2026";
 
@@ -163,7 +163,7 @@ public sealed class DemoData(TandemDb db, UserManager<User> users, TimeProvider 
         await db.SaveChangesAsync(ct);
         await DemoPairsProgress.SeedAsync(db, program, past1, mentor.Id, mentee.Id, mentorPool.Select(p => p.User.Id).ToList(), menteePool.Select(p => p.User.Id).ToList(), now, ct);
         await DemoMatching.SeedAsync(db, program.Id, mentee.Id, ct);
-        await DemoPairsSpace.SeedAsync(db, clock, ct);
+        await DemoPairsSpace.SeedAsync(db, clock, notices, ct);
         await DemoCommunity.SeedAsync(db, now, mentor.Id, mentee.Id, ct);
         return await SignInsAsync(db, ct);
 

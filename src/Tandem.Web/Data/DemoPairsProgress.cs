@@ -17,6 +17,9 @@ namespace Tandem.Web.Data;
 /// </summary>
 public static class DemoPairsProgress
 {
+    /// <summary>The index of the active cohort's pair that is reverse mentoring (on track, so it shows a lived-in reverse pair).</summary>
+    public const int ReversePair = 3;
+
     public static async Task SeedAsync(TandemDb db, MentorshipProgram program, Cohort pastCohort, string mentorId, string menteeId,
         IReadOnlyList<string> mentorPool, IReadOnlyList<string> menteePool, DateTime now, CancellationToken ct)
     {
@@ -51,11 +54,14 @@ public static class DemoPairsProgress
                 CohortId = active.Id, MenteeId = mentees[i], MentorId = mentors[i], MenteeApplicationId = apps[i].Id, MentorApplicationId = apps[mentees.Count + i].Id,
                 Score = Math.Round(0.6 + rnd.NextDouble() * 0.35, 2), Origin = notMet && i == 14 ? PairOrigin.Manual : PairOrigin.Matched,
                 Status = closedEarly ? PairStatus.ClosedEarly : PairStatus.Active,
+                Reverse = i == ReversePair,
                 PublishedAt = notMet ? now.AddDays(-30) : start.AddDays(-7),
                 ClosedAt = closedEarly ? now.AddDays(-20) : null,
                 CloseReason = i switch { 15 => CloseReason.Mismatch, 16 => CloseReason.PersonalReasons, 17 => CloseReason.NoResponse, _ => null },
             });
         }
+        // One pair of the active cohort mentors both ways: both opted in to reverse mentoring.
+        apps[ReversePair].OpenToReverse = apps[mentees.Count + ReversePair].OpenToReverse = true;
         db.Pairs.AddRange(pairs);
         await db.SaveChangesAsync(ct);
 

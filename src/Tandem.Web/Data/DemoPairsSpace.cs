@@ -4,6 +4,7 @@ using Tandem.Web.Features.Applications;
 using Tandem.Web.Features.Cohorts;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Messages;
+using Tandem.Web.Features.Notifications;
 using Tandem.Web.Features.Pairs;
 using Tandem.Web.Features.Sharing;
 
@@ -12,13 +13,14 @@ namespace Tandem.Web.Data;
 /// <summary>
 /// A lived-in private space for the demo pair (mentee@ and mentor@tandem.local when they are paired, else the first
 /// active pair): a confirmed agreement with goals, held and upcoming meetings, messages, sharing and an introduction.
-/// When no active pair exists yet, it pairs the two demo people in an active cohort of its own. Runs once.
+/// When no active pair exists yet, it pairs the two demo people in an active cohort of its own. Both find a few notices
+/// in their bell, told through the notice service as the real events would be. Runs once.
 /// </summary>
 public static class DemoPairsSpace
 {
     public const string CohortName = "2025 Autumn Active";
 
-    public static async Task SeedAsync(TandemDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task SeedAsync(TandemDb db, TimeProvider clock, Notices notices, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var menteeId = await db.Users.Where(u => u.Email == "mentee@tandem.local").Select(u => u.Id).SingleOrDefaultAsync(ct);
@@ -96,6 +98,17 @@ public static class DemoPairsSpace
         db.Introductions.Add(new Introduction { PairId = pair.Id, ById = mentor, Kind = IntroductionKind.Introduction, ToWhom = "Liu Fang, Head of Product at Jinghua Digital", Why = "Zhao Min wants to move towards product management; Liu Fang made the same move five years ago.", Outcome = "Coffee chat held; Liu Fang invited her to a product review as an observer.", CreatedAt = now.AddDays(-25), UpdatedAt = now.AddDays(-8) });
         await db.SaveChangesAsync(ct);
         db.WorkComments.Add(new WorkComment { SharedWorkId = charter.Id, ById = mentor, Text = "Clear and short — good. Add one line on how you will measure 'broken', or the teams will argue about it.", At = now.AddHours(-4) });
+        await db.SaveChangesAsync(ct);
+
+        // What each would have been told of the latest events: the mentor accepted, commented and wrote; the mentee shared and proposed.
+        var menteeName = await notices.NameAsync(mentee, ct);
+        var mentorName = await notices.NameAsync(mentor, ct);
+        NoticeArg[] By(string who) => [NoticeArg.Name(who == mentee ? menteeName : mentorName)];
+        await notices.AddAsync(NoticeKinds.MeetingAccepted, new Notice(mentee, $"/Meetings/{upcoming.Id}", [.. By(mentor), NoticeArg.Time(upcoming.StartsAt), NoticeArg.Number(upcoming.DurationMinutes)]), ct);
+        await notices.AddAsync(NoticeKinds.WorkComment, new Notice(mentee, $"/Sharing/Work/{charter.Id}", By(mentor)), ct);
+        await notices.AddAsync(NoticeKinds.MessageReceived, new Notice(mentee, $"/Messages/{pair.Id}", By(mentor)), ct);
+        await notices.AddAsync(NoticeKinds.WorkShared, new Notice(mentor, $"/Sharing/Work/{charter.Id}", By(mentee)), ct);
+        await notices.AddAsync(NoticeKinds.MeetingProposed, new Notice(mentor, $"/Meetings/{proposed.Id}", [.. By(mentee), NoticeArg.Time(proposed.StartsAt), NoticeArg.Number(proposed.DurationMinutes)]), ct);
         await db.SaveChangesAsync(ct);
     }
 

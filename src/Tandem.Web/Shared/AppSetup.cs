@@ -128,7 +128,7 @@ public static class AppSetup
         services.AddScoped<Features.Closure.ClosureBook>();
         services.AddScoped<MatchJobs>().AddSingleton<MatchJobSignal>().AddSingleton<MatchJobRegistry>().AddHostedService<MatchJobService>().AddScoped<MatchingExplanations>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
-        services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
+        services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<Features.Pairs.ReverseMentoring>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
         services.AddScoped<SchedulingAssistant>();
         services.AddScoped<LibraryCatalog>().AddScoped<LibraryEditor>();
         services.AddScoped<WorkbookStore>();

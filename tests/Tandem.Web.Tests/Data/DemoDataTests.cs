@@ -24,7 +24,7 @@ public sealed class DemoDataTests
         var services = scope.ServiceProvider;
         var demo = clock is null
             ? services.GetRequiredService<DemoData>()
-            : new DemoData(services.GetRequiredService<TandemDb>(), services.GetRequiredService<UserManager<User>>(), clock);
+            : ActivatorUtilities.CreateInstance<DemoData>(services, clock, ActivatorUtilities.CreateInstance<Tandem.Web.Features.Notifications.Notices>(services, clock));
         return await demo.SeedAsync(CancellationToken.None);
     }
 

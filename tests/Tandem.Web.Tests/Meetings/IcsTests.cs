@@ -139,7 +139,7 @@ public sealed class IcsTests
         links.Distinct().ShouldHaveSingleItem().ShouldNotBeNullOrEmpty();
     }
 
-    private static async Task<JsonElement> ParseAsync(string ics)
+    internal static async Task<JsonElement> ParseAsync(string ics)
     {
         const string python = "/usr/bin/python3";
         File.Exists(python).ShouldBeTrue("Debian's /usr/bin/python3 is needed to check the calendar text (apt-get install python3-icalendar)");

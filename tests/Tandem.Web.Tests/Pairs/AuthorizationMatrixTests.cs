@@ -56,6 +56,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/pairs/{id:int}/meetings/{meetingId:int}"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/accept"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/accept", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/counter"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/counter", Scope.PairApi),
+        ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/reschedule"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/reschedule", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/cancel"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/cancel", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/meetings/{meetingId:int}/held"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/held", Scope.PairApi),
         ["PUT /api/v1/pairs/{id:int}/meetings/{meetingId:int}/note"] = (i => $"/api/v1/pairs/{i.Pair}/meetings/{i.Meeting}/note", Scope.PairApi),
@@ -78,6 +79,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/pairs/{id:int}/feedback/"] = (i => $"/api/v1/pairs/{i.Pair}/feedback", Scope.PairApi),
         ["GET /api/v1/pairs/{id:int}/closure"] = (i => $"/api/v1/pairs/{i.Pair}/closure", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/close"] = (i => $"/api/v1/pairs/{i.Pair}/close", Scope.PairOrCoordinatorApi),
+        ["PUT /api/v1/pairs/{id:int}/reverse"] = (i => $"/api/v1/pairs/{i.Pair}/reverse", Scope.PairOrCoordinatorApi),
         ["POST /api/v1/pairs/{id:int}/reflection"] = (i => $"/api/v1/pairs/{i.Pair}/reflection", Scope.PairApi),
         ["POST /api/v1/pairs/{id:int}/repair"] = (i => $"/api/v1/pairs/{i.Pair}/repair", Scope.CoordinatorApi),
         ["GET /Pairs/Overview"] = (_ => "/Pairs/Overview", Scope.CoordinatorPage),
@@ -104,10 +106,10 @@ public sealed class AuthorizationMatrixTests
     /// <summary>The page handlers that write (POST), each checked for the people outside the pair.</summary>
     private static IEnumerable<Func<Ids, string>> PagePosts() =>
     [
-        i => $"/Agreements/{i.Pair}", i => $"/Agreements/{i.Pair}?handler=Confirm", i => $"/Agreements/{i.Pair}?handler=Goal",
+        i => $"/Agreements/{i.Pair}", i => $"/Agreements/{i.Pair}?handler=Confirm", i => $"/Agreements/{i.Pair}?handler=Goal", i => $"/Agreements/{i.Pair}?handler=Reverse",
         i => $"/Agreements/{i.Pair}/Goals/{i.Goal}", i => $"/Agreements/{i.Pair}/Goals/{i.Goal}?handler=Edit",
         i => $"/Meetings/Pair/{i.Pair}?handler=Propose", i => $"/Meetings/Pair/{i.Pair}?handler=Log", i => $"/Meetings/Pair/{i.Pair}?handler=Contact",
-        i => $"/Meetings/{i.Meeting}?handler=Accept", i => $"/Meetings/{i.Meeting}?handler=Counter", i => $"/Meetings/{i.Meeting}?handler=Cancel",
+        i => $"/Meetings/{i.Meeting}?handler=Accept", i => $"/Meetings/{i.Meeting}?handler=Counter", i => $"/Meetings/{i.Meeting}?handler=Cancel", i => $"/Meetings/{i.Meeting}?handler=Reschedule",
         i => $"/Meetings/{i.Meeting}?handler=Held", i => $"/Meetings/{i.Meeting}?handler=Note",
         i => $"/Messages/{i.Pair}",
         i => $"/Sharing/{i.Pair}?handler=Recommend", i => $"/Sharing/{i.Pair}?handler=Share", i => $"/Sharing/{i.Pair}?handler=Introduce",

@@ -9,7 +9,7 @@ using Tandem.Web.Shared;
 namespace Tandem.Web.Features.Agreements;
 
 [Authorize]
-public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer<AgreementsText> t) : PageModel
+public sealed class IndexModel(TandemDb db, AgreementBook book, ReverseMentoring reverseMentoring, IStringLocalizer<AgreementsText> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -61,6 +61,11 @@ public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer
         await DoneAsync(pairId, await book.AddGoalAsync(pairId, User.Id(), new GoalRequest(Goal.Title, Goal.Measure, Goal.TargetDate, null), ct),
             t["The goal is added."], "Goal.", ct);
 
+    /// <summary>The pair agrees it is reverse mentoring (each teaches the other), or not; the prompts and role labels follow.</summary>
+    public async Task<IActionResult> OnPostReverseAsync(int pairId, bool reverse, CancellationToken ct) =>
+        await DoneAsync(pairId, await reverseMentoring.SetAsync(pairId, User.Id(), coordinator: false, new ReverseRequest(reverse), ct),
+            reverse ? t["This pair is now reverse mentoring: each of you teaches the other."] : t["This pair is now ordinary mentoring."], "", ct);
+
     private Task<IActionResult> DoneAsync<T>(int pairId, Outcome<T> outcome, string flash, string prefix, CancellationToken ct) =>
         this.AnswerAsync(outcome, _ => flash, _ => RedirectToPage("/Agreements/Index", new { pairId }), () => LoadAsync(pairId, ct), prefix);
 
@@ -69,7 +74,7 @@ public sealed class IndexModel(TandemDb db, AgreementBook book, IStringLocalizer
         if (await PairAccess.FindAsync(db, pairId, User.Id(), ct) is not { } pair) return false;
         Pair = pair;
         Agreement = (await AgreementQueries.GetAsync(db, pairId, User.Id(), ct))!;
-        Reverse = await ReverseMentoring.IsReverseAsync(db, pairId, ct);
+        Reverse = Pair.Reverse;
         return true;
     }
 }

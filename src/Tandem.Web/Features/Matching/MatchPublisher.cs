@@ -86,6 +86,7 @@ public sealed class MatchPublisher(TandemDb db, CohortTransitions transitions, M
             }).ToList();
             db.Pairs.AddRange(pairs);
             await db.SaveChangesAsync(ct);
+            await ReverseMentoring.MarkMatchedAsync(db, pairs.Select(p => p.Id).ToList(), ct);
             queued = await NotifyAsync(cohortId, pairs, ct) + await NotifyLeftOutAsync(cohortId, runId.Value, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -9,9 +9,9 @@ using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Meetings;
 
-/// <summary>One meeting: accept, propose another time, cancel, log as held with the shared summary, and one's own private note.</summary>
+/// <summary>One meeting: accept, propose another time, move an accepted one, cancel, log as held with the shared summary, and one's own private note.</summary>
 [Authorize]
-public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer<MeetingsText> t) : PageModel
+public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer<MeetingsText> t, TimeProvider clock) : PageModel
 {
     public sealed class InputModel
     {
@@ -29,6 +29,7 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
     public string OtherName { get; private set; } = "";
     public MeetingTime Time(DateTime utc) => new(utc, Zone, OtherZone, OtherName);
     public bool Mine => Meeting.ProposedById == Pair.Me;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -52,6 +53,14 @@ public sealed class DetailsModel(TandemDb db, MeetingBook book, IStringLocalizer
         if (!await LoadAsync(id, ct)) return NotFound();
         var outcome = await book.CounterAsync(id, User.Id(), new MeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), null, null, null, null), ct);
         return await this.AnswerAsync(outcome, _ => t["You proposed another time."], m => RedirectToPage("/Meetings/Details", new { id = m.Id }));
+    }
+
+    /// <summary>Moves an accepted meeting; it stays accepted and the thread keeps the old time.</summary>
+    public async Task<IActionResult> OnPostRescheduleAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await book.RescheduleAsync(id, User.Id(), new MeetingRequest(UserClock.FromLocal(Input.StartsAt, Zone), null, null, null, null), ct);
+        return await this.AnswerAsync(outcome, _ => t["You moved the meeting; {0} is told.", OtherName], m => RedirectToPage("/Meetings/Details", new { id = m.Id }));
     }
 
     public Task<IActionResult> OnPostNoteAsync(int id, CancellationToken ct) =>

@@ -91,7 +91,7 @@ public sealed class IndexModel(TandemDb db, MeetingBook book, SchedulingAssistan
         OtherName = await db.Profiles.AsNoTracking().Where(p => p.UserId == Pair.OtherId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         Meetings = (await MeetingQueries.ListAsync(db, pairId, User.Id(), PageNumber, ct))!;
         Contacts = (await MeetingQueries.ContactsAsync(db, pairId, User.Id(), ContactsPage, ct))!;
-        Reverse = await Agreements.ReverseMentoring.IsReverseAsync(db, pairId, ct);
+        Reverse = pair.Reverse;
         if (pair.Active) Suggested = await assistant.SuggestAsync(pairId, User.Id(), 60, ct) ?? [];
         return true;
     }

@@ -81,6 +81,38 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         return meeting;
     }
 
+    /// <summary>
+    /// Moves an accepted meeting to another time. Either member may; it stays accepted and one thread (the old time stays in
+    /// its history), its calendar SEQUENCE goes up so calendars update it, and the partner is told. The partner who cannot
+    /// make the new time moves it again or cancels.
+    /// </summary>
+    public async Task<Outcome<Meeting>> RescheduleAsync(int meetingId, string me, MeetingRequest r, CancellationToken ct)
+    {
+        if (await FindAsync(meetingId, me, ct) is not (var pair, var meeting)) return Refusal.NotFound;
+        if (PairAccess.ClosedRefusal(pair, pt) is { } closed) return closed;
+        if (meeting.Status != MeetingStatus.Accepted)
+            return Errors.One("", t["Only an accepted meeting can be moved; answer a proposal with another time instead."]);
+        r = r with { Agenda = meeting.Agenda, Format = r.Format ?? meeting.Format, Location = r.Location ?? meeting.Location, DurationMinutes = r.DurationMinutes ?? meeting.DurationMinutes };
+        // Moving keeps the questions already agreed on; it does not ask for them again.
+        if (Validate(r, pair, future: true, asksQuestions: false) is { } errors) return errors;
+        var startsAt = r.StartsAt!.Value.UtcDateTime;
+        if (startsAt == meeting.StartsAt && r.DurationMinutes == meeting.DurationMinutes)
+            return Errors.One(nameof(r.StartsAt), t["The meeting is already at this time; please choose another time."]);
+        var now = Now;
+        if (!await db.Set<MeetingProposal>().AnyAsync(p => p.MeetingId == meeting.Id, ct))
+            db.Set<MeetingProposal>().Add(new MeetingProposal { MeetingId = meeting.Id, ProposedById = meeting.ProposedById, StartsAt = meeting.StartsAt, DurationMinutes = meeting.DurationMinutes, ProposedAt = meeting.CreatedAt });
+        meeting.StartsAt = startsAt;
+        meeting.DurationMinutes = r.DurationMinutes!.Value;
+        meeting.Format = r.Format!.Value;
+        meeting.Location = Clean(r.Location);
+        meeting.Sequence++;
+        meeting.UpdatedAt = now;
+        db.Set<MeetingProposal>().Add(new MeetingProposal { MeetingId = meeting.Id, ProposedById = me, StartsAt = meeting.StartsAt, DurationMinutes = meeting.DurationMinutes, ProposedAt = now });
+        await NotifyAsync(pair, meeting, NoticeKinds.MeetingRescheduled, ct);
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
     private static MeetingProposal Trace(Meeting meeting, DateTime now) =>
         new() { MeetingId = meeting.Id, ProposedById = meeting.ProposedById, StartsAt = meeting.StartsAt, DurationMinutes = meeting.DurationMinutes, ProposedAt = now };
 
@@ -185,7 +217,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         Format = r.Format!.Value, Location = Clean(r.Location), Agenda = Clean(r.Agenda), Status = MeetingStatus.Proposed, CreatedAt = now, UpdatedAt = now,
     };
 
-    private Errors? Validate(MeetingRequest r, PairMember pair, bool future)
+    private Errors? Validate(MeetingRequest r, PairMember pair, bool future, bool asksQuestions = true)
     {
         var errors = new Errors();
         if (r.StartsAt is null) errors.Add(nameof(r.StartsAt), t["Please choose a date and time."]);
@@ -195,7 +227,7 @@ public sealed class MeetingBook(TandemDb db, TimeProvider clock, Notices notices
         if (r.DurationMinutes is null or < 15 or > 480) errors.Add(nameof(r.DurationMinutes), t["The duration is from 15 to 480 minutes."]);
         if (r.Format is null || !Enum.IsDefined(r.Format.Value)) errors.Add(nameof(r.Format), t["Please choose in person, video or phone."]);
         if (r.Location?.Length > 500) errors.Add(nameof(r.Location), t["Please keep the place or link under 500 characters."]);
-        if (future && pair.IsMentee && string.IsNullOrWhiteSpace(r.Agenda))
+        if (future && asksQuestions && pair.IsMentee && string.IsNullOrWhiteSpace(r.Agenda))
             errors.Add(nameof(r.Agenda), t["Please bring your intentional questions: what exactly do you want to ask or work on in this meeting?"]);
         if (r.Agenda?.Length > 8000) errors.Add(nameof(r.Agenda), t["Please keep the questions under 8000 characters."]);
         return errors.Any ? errors : null;

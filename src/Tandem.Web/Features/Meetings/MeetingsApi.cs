@@ -17,6 +17,7 @@ public static class MeetingsApi
         group.MapGet("/meetings/{meetingId:int}", Get).WithSummary("One meeting of the pair, with the caller's own private note only.");
         group.MapPost("/meetings/{meetingId:int}/accept", Accept).WithSummary("Accepts the other person's proposal.");
         group.MapPost("/meetings/{meetingId:int}/counter", Counter).WithSummary("Proposes another time: the meeting moves to it and stays one thread, its history listing every time proposed.");
+        group.MapPost("/meetings/{meetingId:int}/reschedule", Reschedule).WithSummary("Moves an accepted meeting to another time (either member): it stays accepted and one thread, the old time stays in its history, its calendar SEQUENCE goes up and the partner is told.");
         group.MapPost("/meetings/{meetingId:int}/cancel", Cancel).WithSummary("Cancels a proposed or accepted meeting; its calendar invitation becomes a cancellation.");
         group.MapPost("/meetings/{meetingId:int}/held", Held).WithSummary("Logs the meeting as held, with the shared summary and action items.");
         group.MapPut("/meetings/{meetingId:int}/note", Note).WithSummary("The caller's private note on the meeting; the other person never sees it.");
@@ -66,6 +67,9 @@ public static class MeetingsApi
 
     private static async Task<Results<Created<MeetingResponse>, NotFound, ValidationProblem>> Counter(int id, int meetingId, MeetingRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct) =>
         await InPairAsync(db, id, meetingId, http) ? await CreatedAsync(id, await book.CounterAsync(meetingId, http.User.Id(), request, ct), http, db, ct) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Reschedule(int id, int meetingId, MeetingRequest request, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct) =>
+        await InPairAsync(db, id, meetingId, http) ? await Answer(await book.RescheduleAsync(meetingId, http.User.Id(), request, ct), http, db, ct) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeetingResponse>, NotFound, ValidationProblem>> Accept(int id, int meetingId, HttpContext http, MeetingBook book, TandemDb db, CancellationToken ct) =>
         await InPairAsync(db, id, meetingId, http) ? await Answer(await book.AcceptAsync(meetingId, http.User.Id(), ct), http, db, ct) : TypedResults.NotFound();

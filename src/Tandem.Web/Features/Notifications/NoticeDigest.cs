@@ -7,13 +7,16 @@ namespace Tandem.Web.Features.Notifications;
 
 /// <summary>
 /// The daily digest: for each person who chose it for some kinds, one email a day listing those notices (their in-app
-/// lines, in the person's language and zone, with absolute links) since the last digest. Each digest is claimed by
+/// lines, in the person's language and zone, with absolute links) since the last digest. It goes out at the person's own
+/// morning hour (<c>Notices:DigestHour</c>, default 8, in their profile's zone, else the program's): a person in Shanghai
+/// and one in New York each find it with their morning mail, not at one UTC hour. Each digest is claimed by
 /// moving the person's <see cref="NoticeDigest.LastSentAt"/> in the same transaction that queues the email, so of
 /// several instances exactly one sends it, and a failed pass leaves it for the next.
 /// </summary>
-public sealed class NoticeDigestJob(TandemDb db, NoticeText text, PublicAddress site, TimeProvider clock, EmailQueueSignal signal)
+public sealed class NoticeDigestJob(TandemDb db, NoticeText text, PublicAddress site, TimeProvider clock, EmailQueueSignal signal, IConfiguration configuration)
 {
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
+    public const int DefaultHour = 8;
     public const string Kind = "digest";
     public const string Subject = "Your Tandem digest: {0} notices";
     public const string Intro = "Here is what happened in Tandem since your last digest:";
@@ -31,21 +34,33 @@ public sealed class NoticeDigestJob(TandemDb db, NoticeText text, PublicAddress 
         return queued;
     }
 
+    /// <summary>Today's digest hour in the person's zone, as UTC; null while it is still earlier in their day.</summary>
+    private DateTime? MorningOf(DateTime now, TimeZoneInfo zone)
+    {
+        var hour = Math.Clamp(configuration.GetValue("Notices:DigestHour", DefaultHour), 0, 23);
+        var local = TimeZones.ToLocal(now, zone);
+        if (local.Hour < hour) return null;
+        var morning = local.Date.AddHours(hour);
+        // A morning skipped by a daylight-saving jump starts at the first valid local time after it.
+        while (zone.IsInvalidTime(morning)) morning = morning.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(morning, DateTimeKind.Unspecified), zone);
+    }
+
     private async Task<bool> DigestAsync(string userId, DateTime now, CancellationToken ct)
     {
         var last = await db.NoticeDigests.AsNoTracking().Where(d => d.UserId == userId).Select(d => (DateTime?)d.LastSentAt).SingleOrDefaultAsync(ct);
-        if (last is { } l && now - l < Every) return false;
+        var to = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.Language, Zone = db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.TimeZone).FirstOrDefault() }).SingleAsync(ct);
+        var zone = to.Zone is null ? TimeZones.Fallback : TimeZones.Find(to.Zone);
+        if (MorningOf(now, zone) is not { } morning || last >= morning) return false;
         var kinds = await db.NoticePreferences.AsNoTracking().Where(p => p.UserId == userId && p.Email == EmailChoice.DailyDigest).Select(p => p.Kind).ToListAsync(ct);
-        var since = last ?? now - Every;
+        var since = last ?? morning - Every;
         var items = await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId && kinds.Contains(n.Kind) && n.CreatedAt > since && n.CreatedAt <= now)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(100).ToListAsync(ct);
         if (items.Count == 0) return false;
-        var to = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.Language, Zone = db.Profiles.Where(p => p.UserId == u.Id).Select(p => p.TimeZone).FirstOrDefault() }).SingleAsync(ct);
         if (string.IsNullOrEmpty(to.Email)) return false;
         var culture = Culture.Of(to.Language);
-        var zone = to.Zone is null ? TimeZones.Fallback : TimeZones.Find(to.Zone);
 
         var body = new StringBuilder(text.Render(Intro, [], culture, zone)).Append("\n\n");
         foreach (var n in items)

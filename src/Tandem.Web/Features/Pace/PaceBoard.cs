@@ -13,7 +13,7 @@ public sealed record CheckInRating(int Month, PairRole Role, int Progress, int R
 public sealed record PairOverviewItem(
     int Id, string MenteeId, string MenteeName, string MentorId, string MentorName, PairStatus Status, PairOrigin Origin,
     PaceStatus Pace, bool NotMetYet, int Expected, int Held, int Minimum, DateTime? LastMeetingAt, int Contacts,
-    DateTime PublishedAt, DateTime? ClosedAt, CloseReason? CloseReason, IReadOnlyList<CheckInRating> CheckIns, IReadOnlyList<int> FeedbackRatings);
+    DateTime PublishedAt, DateTime? ClosedAt, CloseReason? CloseReason, IReadOnlyList<CheckInRating> CheckIns, IReadOnlyList<int> FeedbackRatings, bool Reverse = false);
 
 public sealed record PairsOverviewPage(int CohortId, string CohortName, IReadOnlyList<PairOverviewItem> Items, int Page, int PageSize, int Total,
     IReadOnlyDictionary<PaceStatus, int> Counts, int NotMetYet) : PageResponse<PairOverviewItem>(Items, Page, PageSize, Total);
@@ -62,7 +62,7 @@ public sealed class PaceBoard(TandemDb db, PairFacts facts, TimeProvider clock)
                 pace.Expected, r.Held, settings.MinimumMeetings, r.LastHeldAt, r.Contacts, r.PublishedAt, r.ClosedAt, r.CloseReason,
                 checkIns[r.Id].OrderBy(c => c.Month).ThenBy(c => r.RoleOf(c.UserId))
                     .Select(c => new CheckInRating(c.Month, r.RoleOf(c.UserId), c.Progress, c.Relationship, c.NoteToCoordinator)).ToList(),
-                ratings[r.Id].Select(f => f.Rating).Order().ToList());
+                ratings[r.Id].Select(f => f.Rating).Order().ToList(), r.Reverse);
         }).OrderBy(i => i.Status).ThenByDescending(i => i.Pace).ThenBy(i => i.MenteeName, StringComparer.Ordinal).ThenBy(i => i.Id).ToList();
     }
 

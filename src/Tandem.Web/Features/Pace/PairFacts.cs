@@ -34,6 +34,7 @@ public sealed class PairRow
     public int MenteeApplicationId { get; init; }
     public PairStatus Status { get; init; }
     public PairOrigin Origin { get; init; }
+    public bool Reverse { get; init; }
     public DateTime PublishedAt { get; init; }
     public DateTime? ClosedAt { get; init; }
     public CloseReason? CloseReason { get; init; }
@@ -76,7 +77,7 @@ public sealed class PairFacts(TandemDb db)
             MenteeName = db.Profiles.Where(x => x.UserId == p.MenteeId).Select(x => x.DisplayName).FirstOrDefault() ?? "",
             MentorName = db.Profiles.Where(x => x.UserId == p.MentorId).Select(x => x.DisplayName).FirstOrDefault() ?? "",
             MenteeApplicationId = p.MenteeApplicationId,
-            Status = p.Status, Origin = p.Origin, PublishedAt = p.PublishedAt, ClosedAt = p.ClosedAt, CloseReason = p.CloseReason,
+            Status = p.Status, Origin = p.Origin, Reverse = p.Reverse, PublishedAt = p.PublishedAt, ClosedAt = p.ClosedAt, CloseReason = p.CloseReason,
             Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == MeetingStatus.Held),
             LastHeldAt = db.Meetings.Where(m => m.PairId == p.Id && m.Status == MeetingStatus.Held).Max(m => (DateTime?)m.StartsAt),
             LastMeetingActivityAt = db.Meetings.Where(m => m.PairId == p.Id).Max(m => (DateTime?)m.CreatedAt),

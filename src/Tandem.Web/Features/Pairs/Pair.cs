@@ -49,6 +49,9 @@ public sealed class Pair
     public PairOrigin Origin { get; set; }
     public PairStatus Status { get; set; }
     public DateTime PublishedAt { get; set; }
+    /// <summary>Reverse mentoring: each teaches the other (the mentor a newer view or skill, the mentee experience). Set at
+    /// publishing when matching paired the two on their reverse fit, or later by the pair or a coordinator.</summary>
+    public bool Reverse { get; set; }
     public DateTime? ClosedAt { get; set; }
     public CloseReason? CloseReason { get; set; }
     /// <summary>Held meetings when the cohort's end closed the pair: the count its outcome was decided on.</summary>

@@ -7,7 +7,7 @@ namespace Tandem.Web.Features.Pairs;
 
 /// <summary>The signed-in person's place in one pair. Only the pair's mentee and mentor ever get one:
 /// everyone else (other members, coordinators) is told the pair does not exist.</summary>
-public sealed record PairMember(int PairId, int CohortId, string MenteeId, string MentorId, PairStatus Status, string Me)
+public sealed record PairMember(int PairId, int CohortId, string MenteeId, string MentorId, PairStatus Status, string Me, bool Reverse = false)
 {
     public bool IsMentee => Me == MenteeId;
     public bool IsMentor => Me == MentorId;
@@ -22,7 +22,7 @@ public static class PairAccess
 
     public static Task<PairMember?> FindAsync(TandemDb db, int pairId, string me, CancellationToken ct) =>
         db.Pairs.AsNoTracking().OfMember(me).Where(p => p.Id == pairId)
-            .Select(p => new PairMember(p.Id, p.CohortId, p.MenteeId, p.MentorId, p.Status, me)).SingleOrDefaultAsync(ct);
+            .Select(p => new PairMember(p.Id, p.CohortId, p.MenteeId, p.MentorId, p.Status, me, p.Reverse)).SingleOrDefaultAsync(ct);
 
     /// <summary>Closed pairs keep their history readable, but nothing new is added.</summary>
     public static Errors? ClosedRefusal(PairMember pair, IStringLocalizer<PairsText> t) =>

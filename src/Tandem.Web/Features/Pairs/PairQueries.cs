@@ -6,7 +6,7 @@ using Tandem.Web.Features.Programs;
 
 namespace Tandem.Web.Features.Pairs;
 
-public sealed record PairSummaryResponse(int Id, string CohortName, DateOnly StartsOn, DateOnly EndsOn, string Role, string OtherName, PairStatus Status);
+public sealed record PairSummaryResponse(int Id, string CohortName, DateOnly StartsOn, DateOnly EndsOn, string Role, string OtherName, PairStatus Status, bool Reverse);
 
 public sealed record PairPersonResponse(string Id, string Name, string? JobTitle, string? Employer, string? Email);
 
@@ -16,7 +16,7 @@ public sealed record RecentMessageResponse(string SenderName, bool Mine, string 
 
 public sealed record PairHomeResponse(int Id, string Role, PairStatus Status, string CohortName, DateOnly StartsOn, DateOnly EndsOn, PairPersonResponse Other,
     bool AgreementConfirmedByMentee, bool AgreementConfirmedByMentor, IReadOnlyList<GoalSummaryResponse> Goals, NextMeetingResponse? NextMeeting,
-    int MeetingsHeld, int MinimumMeetings, int Contacts, int UnreadMessages, IReadOnlyList<RecentMessageResponse> RecentMessages);
+    int MeetingsHeld, int MinimumMeetings, int Contacts, int UnreadMessages, IReadOnlyList<RecentMessageResponse> RecentMessages, bool Reverse);
 
 public sealed record GoalSummaryResponse(int Id, string Title, DateOnly TargetDate, GoalStatus Status, int Progress);
 
@@ -28,7 +28,7 @@ public static class PairQueries
          join c in db.Cohorts on p.CohortId equals c.Id
          orderby c.StartsOn descending, p.Id descending
          select new PairSummaryResponse(p.Id, c.Name, c.StartsOn, c.EndsOn, p.MenteeId == me ? "Mentee" : "Mentor",
-             db.Profiles.Where(x => x.UserId == (p.MenteeId == me ? p.MentorId : p.MenteeId)).Select(x => x.DisplayName).FirstOrDefault() ?? "", p.Status))
+             db.Profiles.Where(x => x.UserId == (p.MenteeId == me ? p.MentorId : p.MenteeId)).Select(x => x.DisplayName).FirstOrDefault() ?? "", p.Status, p.Reverse))
         .ToListAsync(ct);
 
     /// <summary>The pair's home: everything the two need at a glance. Null for anyone outside the pair.</summary>
@@ -37,7 +37,7 @@ public static class PairQueries
         var pair = await (from p in db.Pairs.AsNoTracking().OfMember(me)
                           join c in db.Cohorts on p.CohortId equals c.Id
                           where p.Id == pairId
-                          select new { p.Id, p.MenteeId, p.MentorId, p.Status, c.Name, c.StartsOn, c.EndsOn }).SingleOrDefaultAsync(ct);
+                          select new { p.Id, p.MenteeId, p.MentorId, p.Status, p.Reverse, c.Name, c.StartsOn, c.EndsOn }).SingleOrDefaultAsync(ct);
         if (pair is null) return null;
         var otherId = pair.MenteeId == me ? pair.MentorId : pair.MenteeId;
         var other = await (from u in db.Users.AsNoTracking()
@@ -63,6 +63,6 @@ public static class PairQueries
             .ToListAsync(ct);
         recent.Reverse();
         return new PairHomeResponse(pair.Id, pair.MenteeId == me ? "Mentee" : "Mentor", pair.Status, pair.Name, pair.StartsOn, pair.EndsOn, other,
-            agreement?.Mentee ?? false, agreement?.Mentor ?? false, goals, next, held, minimum, contacts, unread, recent);
+            agreement?.Mentee ?? false, agreement?.Mentor ?? false, goals, next, held, minimum, contacts, unread, recent, pair.Reverse);
     }
 }

@@ -13,8 +13,12 @@ public static class PairsApi
         var group = api.MapGroup("/pairs").WithTags("Pairs").RequireAuthorization();
         group.MapGet("/{id:int}", Home).WithSummary("The pair's home (the pair's mentee and mentor only): the other person, agreement, goals, next meeting, meeting count.");
         group.MapGet("/{id:int}/journey", Journey).WithSummary("The pair's six months for the caller (the pair's mentee and mentor only): each step's state, the current one, the pace and the next meeting.");
+        group.MapPut("/{id:int}/reverse", Reverse).WithSummary("Marks the pair as reverse mentoring, where each teaches the other, or not (the pair's mentee or mentor while it is active, or a coordinator): {\"reverse\": true}.");
         return group;
     }
+
+    private static async Task<Results<Ok<ReverseResponse>, NotFound, ValidationProblem>> Reverse(int id, ReverseRequest request, HttpContext http, ReverseMentoring reverse, CancellationToken ct) =>
+        (await reverse.SetAsync(id, http.User.Id(), http.User.IsCoordinator(), request, ct)).ToApi(r => TypedResults.Ok(new ReverseResponse(id, r)));
 
     private static async Task<Ok<List<PairSummaryResponse>>> Mine(HttpContext http, TandemDb db, CancellationToken ct) =>
         TypedResults.Ok(await PairQueries.MineAsync(db, http.User.Id(), ct));

@@ -23,7 +23,7 @@ public sealed record CohortReport(
     int Pairs, bool Suppressed, int? ActivePairs, int? CompletedPairs, int? BelowMinimumPairs, int? ClosedEarlyPairs, double? CompletionRate,
     int MinimumMeetings, double? AverageMeetingsHeld, IReadOnlyList<int>? MeetingsHeld,
     double? CheckInProgress, double? CheckInRelationship, double? FeedbackRating,
-    int Webinars, int WebinarRegistrations, int Events, int EventRsvps, int LibraryReads, int WorkbookAnswers, int MembershipsUsed);
+    int Webinars, int WebinarRegistrations, int Events, int EventRsvps, int LibraryReads, int WorkbookAnswers, int MembershipsUsed, int? ReversePairs = null);
 
 /// <summary>One cohort's report (<c>GET /api/v1/cohorts/{id}/report</c>, the report page, its CSV and printable page) and the comparison of all cohorts.</summary>
 public sealed class CohortReports(TandemDb db, PairFacts facts)
@@ -48,7 +48,7 @@ public sealed class CohortReports(TandemDb db, PairFacts facts)
         var pairs = await db.Pairs.AsNoTracking().Where(p => p.CohortId == cohortId)
             .Select(p => new
             {
-                p.Id, p.Status, p.Score, p.MenteeId, p.MeetingsHeldAtClose,
+                p.Id, p.Status, p.Score, p.MenteeId, p.MeetingsHeldAtClose, p.Reverse,
                 Held = db.Meetings.Count(m => m.PairId == p.Id && m.Status == MeetingStatus.Held),
             })
             .ToListAsync(ct);
@@ -85,7 +85,8 @@ public sealed class CohortReports(TandemDb db, PairFacts facts)
             eventIds.Count, await db.EventRsvps.CountAsync(r => eventIds.Contains(r.EventId), ct),
             await db.LibraryReads.CountAsync(r => members.Contains(r.UserId), ct),
             await db.WorkbookAnswers.CountAsync(a => members.Contains(a.UserId), ct),
-            await db.Applications.AsNoTracking().Where(a => a.CohortId == cohortId && a.MembershipId != null).Select(a => a.MembershipId).Distinct().CountAsync(ct));
+            await db.Applications.AsNoTracking().Where(a => a.CohortId == cohortId && a.MembershipId != null).Select(a => a.MembershipId).Distinct().CountAsync(ct),
+            suppressed ? null : pairs.Count(p => p.Reverse));
     }
 
     /// <summary>Every cohort past its draft, oldest first: the same measures side by side.</summary>
@@ -116,6 +117,7 @@ public sealed class CohortReports(TandemDb db, PairFacts facts)
         new("completedPairs", "Completed", r => N(r.CompletedPairs)),
         new("belowMinimumPairs", "Ended below the minimum", r => N(r.BelowMinimumPairs)),
         new("closedEarlyPairs", "Closed early", r => N(r.ClosedEarlyPairs)),
+        new("reversePairs", "Reverse mentoring pairs", r => N(r.ReversePairs)),
         new("completionRate", "Completion rate of ended pairs (%)", r => D(r.CompletionRate)),
         new("averageMeetingsHeld", "Average meetings held per pair", r => D(r.AverageMeetingsHeld)),
         new("checkInProgress", "Check-in rating: progress (1–5)", r => D(r.CheckInProgress)),

@@ -1746,6 +1746,9 @@ namespace Tandem.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Reverse")
+                        .HasColumnType("boolean");
+
                     b.Property<double?>("Score")
                         .HasColumnType("double precision");
 

@@ -1675,6 +1675,9 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Reverse")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
