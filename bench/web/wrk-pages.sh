@@ -9,15 +9,18 @@
 #   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:5099 App__PublicUrl=http://127.0.0.1:5099 \
 #     Data__Folder=/tmp/tandem-50k dotnet /tmp/tandem-pub/Tandem.Web.dll
 # Paths come from PAGES (space-separated; the first is the reference), default: /health/live / /Public/Mentors /Faq.
+# HEADER adds one request header to every request, e.g. HEADER='Accept-Encoding: gzip, deflate, br' as browsers send
+# (wrk sends none, so without it the app answers uncompressed).
 set -euo pipefail
 base=${1:?base URL}; rounds=${2:-3}; secs=${3:-10}; conns=${4:-32}; cookie=${5:-}
 pages=${PAGES:-"/health/live / /Public/Mentors /Faq"}
+header=${HEADER:-}
 out=$(mktemp)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-for url in $pages; do curl -fsS -o /dev/null ${cookie:+-H "Cookie: $cookie"} "$base$url"; done  # warm: JIT, caches
+for url in $pages; do curl -fsS -o /dev/null ${cookie:+-H "Cookie: $cookie"} ${header:+-H "$header"} "$base$url"; done  # warm: JIT, caches
 for r in $(seq 1 "$rounds"); do
   for url in $pages; do
-    res=$(wrk -t2 -c"$conns" -d"${secs}s" --latency ${cookie:+-H "Cookie: $cookie"} "$base$url")
+    res=$(wrk -t2 -c"$conns" -d"${secs}s" --latency ${cookie:+-H "Cookie: $cookie"} ${header:+-H "$header"} "$base$url")
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$res")
     p50=$(awk '$1=="50%" {print $2}' <<<"$res")
     p99=$(awk '$1=="99%" {print $2}' <<<"$res")

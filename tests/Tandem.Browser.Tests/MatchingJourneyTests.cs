@@ -19,7 +19,7 @@ public sealed class MatchingJourneyTests(BrowserFixture app)
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, Coordinator);
 
-        await page.GotoAsync($"/Cohorts/Details/{cohortId}");
+        await page.GotoAsync($"/Cohorts/{cohortId}");
         await page.Locator("#matching").ClickAsync();
         await page.WaitForURLAsync($"**/Matching/{cohortId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run with these weights" }).ClickAsync();

@@ -221,7 +221,8 @@ internal static class CohortExplainer
         {
             var failures = c.DescribeFailures(i, j);
             yield return new Alternative(c.Input.Mentors[j].Id, Math.Round(score, 6), false,
-                $"Needs {Join(failures.Select(f => ConstraintText.Relaxation(f.Reason)))}: {string.Join(" ", failures.Select(f => f.Message))}");
+                $"Needs {Join(failures.Select(f => ConstraintText.Relaxation(f.Reason)))}: {string.Join(" ", failures.Select(f => f.Message))}",
+                c.Failures(i, j));
         }
     }
 
@@ -255,7 +256,8 @@ internal static class CohortExplainer
         }
         else
             summary = "Eligible mentees are unmatched, but pairing them with this mentor would not raise the objective.";
-        return new UnmatchedMentor(input.Mentors[j].Id, summary, c.Capacity(j), column.Count, excluded, elsewhere);
+        return new UnmatchedMentor(input.Mentors[j].Id, summary, c.Capacity(j), column.Count, excluded, elsewhere,
+            column.Count > 0 && column.All(x => mentorOf[x.Mentee] >= 0));
     }
 
     private static List<ExclusionCount> Exclusions(int count, Func<int, Constraint> failures, Func<int, string> id,

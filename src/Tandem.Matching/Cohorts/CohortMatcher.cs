@@ -2,6 +2,14 @@ using Tandem.Matching.Solver;
 
 namespace Tandem.Matching.Cohorts;
 
+/// <summary>The stages of <see cref="CohortMatcher.Match(CohortInput, Action{MatchStage}, CancellationToken)"/>, in order.</summary>
+public enum MatchStage
+{
+    Scoring,
+    Solving,
+    Explaining,
+}
+
 /// <summary>Matches a whole cohort and explains the outcome; also explains one hand-picked pair.</summary>
 public static class CohortMatcher
 {
@@ -10,24 +18,33 @@ public static class CohortMatcher
     /// excluded) and explains the result. Invalid input gives a result whose <see cref="CohortResult.Errors"/>
     /// says what is wrong and where; nothing is matched then.
     /// </summary>
-    public static CohortResult Match(CohortInput input, CancellationToken ct = default)
+    public static CohortResult Match(CohortInput input, CancellationToken ct = default) => Match(input, null, ct);
+
+    /// <param name="stage">Told when each stage starts (a web job shows it as progress); may be null.</param>
+    public static CohortResult Match(CohortInput input, Action<MatchStage>? stage, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        stage?.Invoke(MatchStage.Scoring);
         var errors = CohortValidator.Validate(input, out var compiled);
         if (errors.Count > 0 || compiled is null)
             return new CohortResult { Errors = errors, Mode = input.Mode, Objective = input.Objective };
-        return Match(compiled, ct);
+        return Match(compiled, stage, ct);
     }
 
     /// <summary>Matches an already compiled (and validated) cohort.</summary>
-    public static CohortResult Match(CompiledCohort cohort, CancellationToken ct = default)
+    public static CohortResult Match(CompiledCohort cohort, CancellationToken ct = default) => Match(cohort, null, ct);
+
+    /// <summary>Matches an already compiled (and validated) cohort, telling <paramref name="stage"/> when each stage starts.</summary>
+    public static CohortResult Match(CompiledCohort cohort, Action<MatchStage>? stage, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         var input = cohort.Input;
+        stage?.Invoke(MatchStage.Scoring);
         var arcs = FeasibleArcs.Build(cohort, ct);
         var lockedMentor = LockedMentors(cohort);
         var residual = arcs.Residual(cohort, lockedMentor);
 
+        stage?.Invoke(MatchStage.Solving);
         // Column generation over every allowed pair: exact, and far faster than one solve over all arcs.
         // A short shortlist won on a 2,000-person cohort (16: 3 rounds; 50: 3 rounds on 3× the arcs).
         var optimal = OptimalMatcher.SolveAllPairs(new ArcPairSource(residual), input.Objective, shortlist: 16,
@@ -50,6 +67,8 @@ public static class CohortMatcher
             mentorOf = WithLocks(optimal.MentorOf, lockedMentor);
 
         var prices = input.Mode == MatchMode.Optimal ? optimal.Certificate : null;
+        ct.ThrowIfCancellationRequested();
+        stage?.Invoke(MatchStage.Explaining);
         return CohortExplainer.Explain(cohort, arcs, mentorOf, lockedMentor, prices, certificate, gap);
     }
 

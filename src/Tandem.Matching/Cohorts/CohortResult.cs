@@ -82,7 +82,8 @@ public sealed record FullMentor(
     string Detail);
 
 /// <param name="Allowed">False when the mentor breaks a hard constraint (see <see cref="WhatItWouldTake"/>).</param>
-public sealed record Alternative(string MentorId, double Score, bool Allowed, string WhatItWouldTake);
+/// <param name="Needs">The hard constraints the pair breaks (none when allowed), so a caller can word <see cref="WhatItWouldTake"/> in its own language.</param>
+public sealed record Alternative(string MentorId, double Score, bool Allowed, string WhatItWouldTake, Constraint Needs = Constraint.None);
 
 /// <param name="FullMentorCount">Allowed mentors who were full; <see cref="FullMentors"/> lists the best-scoring few.</param>
 public sealed record UnmatchedMentee(
@@ -97,13 +98,15 @@ public sealed record UnmatchedMentee(
 /// <summary>An eligible mentee who went to another mentor.</summary>
 public sealed record MatchedElsewhere(string MenteeId, string? MatchedMentorId, double ScoreWithThisMentor, double ScoreWithMatchedMentor);
 
+/// <param name="AllEligibleMatched">Every eligible mentee went to another mentor (the case <see cref="Summary"/> words first).</param>
 public sealed record UnmatchedMentor(
     string MentorId,
     string Summary,
     int Capacity,
     int EligibleMentees,
     IReadOnlyList<ExclusionCount> Excluded,
-    IReadOnlyList<MatchedElsewhere> EligibleMatchedElsewhere);
+    IReadOnlyList<MatchedElsewhere> EligibleMatchedElsewhere,
+    bool AllEligibleMatched = false);
 
 /// <summary>One hand-picked pair explained: allowed or not, why, and its score breakdown.</summary>
 public sealed record PairExplanation(

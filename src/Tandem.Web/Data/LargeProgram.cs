@@ -63,7 +63,7 @@ public sealed class LargeProgram(TandemDb db, UserManager<User> users, RoleManag
         var s = outcome.Value!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Seeded {s.People:N0} people, {s.Memberships:N0} memberships, {s.Applications:N0} applications, {s.Pairs:N0} pairs, {s.Meetings:N0} meetings and {s.Messages:N0} messages in {s.Took.TotalSeconds:0.0} s."));
-        Console.WriteLine($"The open cohort is /Cohorts/Details/{s.OpenCohortId}. Sign in as {DemoData.SignIns[0].Email} (password {DemoData.Password}).");
+        Console.WriteLine($"The open cohort is /Cohorts/{s.OpenCohortId}. Sign in as {DemoData.SignIns[0].Email} (password {DemoData.Password}).");
         return 0;
     }
 

@@ -57,6 +57,7 @@ public abstract class TandemDb(DbContextOptions options) : IdentityDbContext<Use
     public DbSet<PairRule> PairRules => Set<PairRule>();
     public DbSet<MatchRun> MatchRuns => Set<MatchRun>();
     public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
+    public DbSet<MatchJob> MatchJobs => Set<MatchJob>();
     public DbSet<MentorRanking> MentorRankings => Set<MentorRanking>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Goal> Goals => Set<Goal>();

@@ -133,6 +133,7 @@ public static class AppSetup
         services.AddScoped<Features.CheckIns.CheckInBook>();
         services.AddScoped<Features.Feedback.FeedbackBook>().AddScoped<Features.Feedback.FeedforwardThemes>();
         services.AddScoped<Features.Closure.ClosureBook>();
+        services.AddScoped<MatchJobs>().AddSingleton<MatchJobSignal>().AddSingleton<MatchJobRegistry>().AddHostedService<MatchJobService>().AddScoped<MatchingExplanations>();
         services.AddMemoryCache().AddScoped<MatchSettingsEditor>().AddScoped<CohortInputBuilder>().AddScoped<MatchingWorkflow>().AddScoped<MatchPublisher>().AddScoped<MentorRankings>();
         services.AddHttpContextAccessor().AddScoped<AgreementBook>().AddScoped<MeetingBook>().AddScoped<Features.Pairs.ReverseMentoring>().AddScoped<MeetingCalendar>().AddScoped<MessageBook>().AddScoped<SharingBook>();
         services.AddScoped<SchedulingAssistant>();
@@ -167,6 +168,7 @@ public static class AppSetup
         app.UseAuthorization();
         // After authentication, so signed-in requests are never answered from it.
         app.UseOutputCache();
+        Features.Public.PublicCache.UsePublicCompression(app);
     }
 
     public static void MapTandem(this WebApplication app)

@@ -53,6 +53,8 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
             ["App:PublicUrl"] = PublicUrl,
             // Tests deliver the email queue themselves (MailAsync), so what they read never races a background pass.
             ["Notices:SendEmails"] = "false",
+            // Likewise the matching jobs: tests run the queue with RunMatchingJobsAsync.
+            ["Matching:RunJobs"] = "false",
             // Every test client comes from one address, and many tests sign in more often than a person would;
             // Security/RateLimitTests turns the limits on.
             ["RateLimits:Enabled"] = "false",
@@ -84,6 +86,18 @@ public sealed class TandemFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<EmailQueue>().DeliverDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>Runs the queued matching jobs to the end, as the background worker would; returns how many ran.</summary>
+    public async Task<int> RunMatchingJobsAsync()
+    {
+        var ran = 0;
+        while (true)
+        {
+            using var scope = Services.CreateScope();
+            if (!await scope.ServiceProvider.GetRequiredService<Tandem.Web.Features.Matching.MatchJobs>().RunNextAsync(CancellationToken.None)) return ran;
+            ran++;
+        }
     }
 
     /// <summary>Every email sent so far, after delivering the queue.</summary>

@@ -19,14 +19,21 @@ public sealed class MatchingPageTests
         var page = await world.Factory.PageClientAsync(MatchingWorld.Coordinator);
         var url = $"/Matching/{small.Id}";
 
-        var details = await Pages.GetDocumentAsync(page, $"/Cohorts/Details/{small.Id}");
-        details.QuerySelector("#matching")!.GetAttribute("href").ShouldBe(url);
-        (await Pages.GetDocumentAsync(page, url)).QuerySelector("#no-run").ShouldNotBeNull();
+        var hub = await Pages.GetDocumentAsync(page, $"/Cohorts/{small.Id}");
+        hub.QuerySelector("#matching")!.GetAttribute("href").ShouldBe(url);
+        var empty = await Pages.GetDocumentAsync(page, url);
+        empty.QuerySelector("#no-run").ShouldNotBeNull();
+        // Back to the cohort's hub, not its old address.
+        empty.QuerySelector("#cohort-hub")!.GetAttribute("href").ShouldBe($"/Cohorts/{small.Id}");
 
         var run = await Pages.PostFormAsync(page, url, new() { ["Input.Mode"] = "optimal", ["Input.Objective"] = "mostMatchedThenScore", ["Input.Interests"] = "1", ["Input.Goals"] = "2" }, "Run");
         run.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var doc = await Pages.GetDocumentAsync(page, url);
-        doc.QuerySelector("[role=status]")!.TextContent.ShouldContain("Matched 3 of 4 mentees.");
+        (await world.Factory.RunMatchingJobsAsync()).ShouldBe(1);
+        // A finished job is news only to whoever watched it (the progress script comes back with ?job=).
+        (await Pages.GetDocumentAsync(page, url)).QuerySelector("#job-outcome").ShouldBeNull();
+        var jobId = await world.Factory.WithDbAsync(d => d.MatchJobs.Select(j => j.Id).SingleAsync());
+        var doc = await Pages.GetDocumentAsync(page, $"{url}?job={S(jobId)}");
+        doc.QuerySelector("#job-outcome")!.TextContent.ShouldContain("Matched 3 of 4 mentees.");
         doc.QuerySelector("#matched")!.TextContent.ShouldBe("3");
         var rows = doc.QuerySelectorAll("#proposals tbody tr");
         rows.Length.ShouldBe(3);
@@ -97,6 +104,7 @@ public sealed class MatchingPageTests
         var page = await world.Factory.PageClientAsync(MatchingWorld.Coordinator);
         var url = $"/Matching/{small.Id}";
         await Pages.PostFormAsync(page, url, new() { ["Input.Mode"] = "optimal", ["Input.Objective"] = "mostMatchedThenScore", ["Input.Goals"] = "2" }, "Run");
+        await world.Factory.RunMatchingJobsAsync();
 
         var response = await Pages.PostFormAsync(page, $"{url}/Publish", new() { ["version"] = "999" });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -47,6 +47,44 @@ public sealed class PublicCacheTests
         }
     }
 
+    [Fact]
+    public async Task VisitorsPagesAreStoredCompressedAndSignedInPagesAndFormsAreNotCompressed()
+    {
+        using var factory = new TandemFactory();
+        await PublicData.ProgramAsync(factory);
+        await factory.CreateUserAsync("member@example.com");
+        await EntryAsync(factory, "Who can apply?", "谁可以申请？");
+        var visitor = factory.Anonymous();
+        async Task<HttpResponseMessage> Get(HttpClient client, string url, string? encoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (encoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            return await client.SendAsync(request);
+        }
+        static async Task<string> Gunzip(HttpResponseMessage r)
+        {
+            await using var zip = new System.IO.Compression.GZipStream(await r.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+            return await new StreamReader(zip).ReadToEndAsync();
+        }
+
+        var first = await Get(visitor, "/Faq", "gzip");
+        first.Content.Headers.ContentEncoding.ShouldBe(["gzip"]);
+        (await Gunzip(first)).ShouldContain("Who can apply?");
+        // The stored copy is the compressed one; a client that takes no compression gets its own plain copy.
+        var again = await Get(visitor, "/Faq", "gzip");
+        again.Headers.Age.ShouldNotBeNull();
+        again.Content.Headers.ContentEncoding.ShouldBe(["gzip"]);
+        (await Gunzip(again)).ShouldContain("Who can apply?");
+        var plain = await Get(visitor, "/Faq", null);
+        plain.Content.Headers.ContentEncoding.ShouldBeEmpty();
+        (await plain.Content.ReadAsStringAsync()).ShouldContain("Who can apply?");
+
+        // Pages with a person's secrets (antiforgery tokens, their menu) are never compressed (BREACH).
+        (await Get(visitor, "/Account/Login", "gzip")).Content.Headers.ContentEncoding.ShouldBeEmpty();
+        var member = await factory.PageClientAsync("member@example.com");
+        (await Get(member, "/Faq", "gzip")).Content.Headers.ContentEncoding.ShouldBeEmpty();
+    }
+
     private static Task EntryAsync(TandemFactory factory, string question, string questionZh) =>
         factory.WithDbAsync(async db =>
         {

@@ -11,7 +11,7 @@ namespace Tandem.Web.Features.Matching;
 
 /// <summary>The coordinator's matching desk for one cohort: run, inspect, lock, forbid, swap, pair by hand, what-if, compare; publishing is confirmed on its own page.</summary>
 [Authorize(Policy = Roles.Coordinator)]
-public sealed class IndexModel(MatchingWorkflow workflow, CohortInputBuilder builder, IStringLocalizer<MatchingText> t) : PageModel
+public sealed class IndexModel(MatchingWorkflow workflow, MatchJobs jobs, CohortInputBuilder builder, IStringLocalizer<MatchingText> t) : PageModel
 {
     public const int ListSize = 25;
 
@@ -35,7 +35,12 @@ public sealed class IndexModel(MatchingWorkflow workflow, CohortInputBuilder bui
     [BindProperty(SupportsGet = true, Name = "menteeId")] public int? ExplainMentee { get; set; }
     [BindProperty(SupportsGet = true, Name = "mentorId")] public int? ExplainMentor { get; set; }
 
+    /// <summary>The job whose end brought the reader here (<c>?job=</c>, set by the progress script): its outcome is shown.</summary>
+    [BindProperty(SupportsGet = true, Name = "job")] public int? FinishedJob { get; set; }
+
     public int CohortId { get; private set; }
+    /// <summary>The cohort's latest matching job (running, or how the last one ended).</summary>
+    public MatchJobView? Job { get; private set; }
     public MatchingWorkflow.CohortFacts Cohort { get; private set; } = null!;
     public LatestRunResponse Latest { get; private set; } = null!;
     public BuiltCohort People { get; private set; } = null!;
@@ -46,6 +51,15 @@ public sealed class IndexModel(MatchingWorkflow workflow, CohortInputBuilder bui
     public PageResponse<UnmatchedMenteeView> Unmatched { get; private set; } = PageResponse<UnmatchedMenteeView>.Empty(ListSize);
     public int LastPage => Latest.Proposals.TotalPages;
     public bool CanEdit => Cohort.Status == CohortStatus.Matching;
+
+    /// <summary>Above this many people a side, "pair by hand" and "swap" take application numbers instead of a list of every name.</summary>
+    public const int ListPeopleUpTo = 400;
+    public bool Large => People.Mentees.Count > ListPeopleUpTo || People.Mentors.Count > ListPeopleUpTo;
+    public bool Running => Job is { Active: true };
+
+    /// <summary>How the latest job ended, when the reader should hear it: a failure or a cancel newer than the latest run, or the job just watched.</summary>
+    public bool ShowJobOutcome => Job is { Active: false } j
+        && (j.Id == FinishedJob || (j.State != "completed" && (Latest.Run is null || j.CreatedAt >= Latest.Run.CreatedAt)));
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
@@ -61,11 +75,19 @@ public sealed class IndexModel(MatchingWorkflow workflow, CohortInputBuilder bui
         return Page();
     }
 
+    /// <summary>Starts the matching as a background job; the page then shows its progress.</summary>
     public async Task<IActionResult> OnPostRunAsync(int cohortId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await ReloadAsync(cohortId, ct);
-        var outcome = await workflow.RunAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.ToWeights()), User.Id(), ct);
-        return await AfterAsync(cohortId, outcome, run => t["Matched {0} of {1} mentees.", run.Matched, run.Mentees], ct);
+        var outcome = await jobs.StartAsync(cohortId, new RunRequest(Input.Mode, Input.Objective, Input.ToWeights()), User.Id(), ct);
+        return await AfterAsync(cohortId, outcome, _ => t["The matching has started. You can leave this page: it goes on, and this page shows where it is."], ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int cohortId, int jobId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await jobs.CancelAsync(cohortId, jobId, ct);
+        return await AfterAsync(cohortId, outcome, j => j.Active ? t["Cancelling the matching; the latest run stays as it was."] : t["The matching was cancelled; the previous run is unchanged."], ct);
     }
 
     public async Task<IActionResult> OnPostLockAsync(int cohortId, int menteeId, int mentorId, CancellationToken ct)
@@ -126,9 +148,12 @@ public sealed class IndexModel(MatchingWorkflow workflow, CohortInputBuilder bui
         var cohort = await workflow.CohortAsync(cohortId, ct);
         if (cohort is null) return false;
         (CohortId, Cohort) = (cohortId, cohort);
-        Latest = (await workflow.LatestAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), ct))!;
-        Unmatched = Latest.UnmatchedMentees.ToPage(Paging.Parse(Request.Query["upage"]), ListSize);
+        var upage = Paging.Parse(Request.Query["upage"]);
+        Latest = (await workflow.LatestAsync(cohortId, Q, Paging.Parse(Request.Query["page"]), upage, ct))!;
+        var unmatchedPage = Math.Clamp(upage, 1, Math.Max(1, (Latest.UnmatchedMenteeCount + ListSize - 1) / ListSize));
+        Unmatched = new PageResponse<UnmatchedMenteeView>(Latest.UnmatchedMentees, unmatchedPage, ListSize, Latest.UnmatchedMenteeCount);
         People = await builder.GetAsync(cohortId, ct);
+        Job = await jobs.LatestAsync(cohortId, ct);
         return true;
     }
 

@@ -16,6 +16,10 @@ public static class MatchingApi
 
         var m = api.MapGroup("/cohorts/{id:int}/matching").WithTags("Matching").RequireAuthorization(Roles.Coordinator);
         m.MapPost("/runs", Run).WithSummary("Matches the cohort (mode optimal|stable, objective mostMatchedThenScore|totalScore) and stores the proposals.");
+        m.MapPost("/jobs", StartJob).WithSummary("Starts matching the cohort in the background (same body as /runs); answers 202 with the job to poll. One job per cohort at a time (409 while one runs).");
+        m.MapGet("/jobs/latest", LatestJob).WithSummary("The cohort's latest matching job: state (queued|running|completed|failed|cancelled), stage, progress 0–100, error, the run it stored.");
+        m.MapGet("/jobs/{jobId:int}", GetJob).WithSummary("One matching job: state, stage, progress 0–100, started/finished, error, the run it stored.");
+        m.MapPost("/jobs/{jobId:int}/cancel", CancelJob).WithSummary("Cancels a queued or running job; the latest run stays as it was. 409 when the job has finished.");
         m.MapGet("/runs/latest", Latest).WithSummary("The latest run: totals, one page of proposals (?q=, ?page=), the unmatched with reasons, locks and forbids.");
         m.MapPost("/locks", Lock).WithSummary("Locks a pair and re-matches the rest around it.");
         m.MapDelete("/locks/{ruleId:int}", Remove).WithSummary("Removes a lock or a forbid and re-matches.");
@@ -39,6 +43,18 @@ public static class MatchingApi
 
     private static async Task<Results<Ok<MatchSettingsRequest>, ValidationProblem>> PutSettings(MatchSettingsRequest request, MatchSettingsEditor editor, CancellationToken ct) =>
         (await editor.UpdateAsync(request, ct)).ToApi(s => TypedResults.Ok(MatchSettingsRequest.From(s)));
+
+    private static async Task<Results<Accepted<MatchJobView>, NotFound, ValidationProblem, ProblemHttpResult>> StartJob(int id, RunRequest? request, MatchJobs jobs, HttpContext http, CancellationToken ct) =>
+        (await jobs.StartAsync(id, request ?? new(), http.User.Id(), ct)).ToApi(v => TypedResults.Accepted($"/api/v1/cohorts/{id}/matching/jobs/{v.Id}", v));
+
+    private static async Task<Results<Ok<MatchJobView>, NotFound>> GetJob(int id, int jobId, MatchJobs jobs, CancellationToken ct) =>
+        await jobs.GetAsync(id, jobId, ct) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MatchJobView>, NotFound>> LatestJob(int id, MatchJobs jobs, CancellationToken ct) =>
+        await jobs.LatestAsync(id, ct) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MatchJobView>, NotFound, ValidationProblem, ProblemHttpResult>> CancelJob(int id, int jobId, MatchJobs jobs, CancellationToken ct) =>
+        (await jobs.CancelAsync(id, jobId, ct)).ToApi(v => TypedResults.Ok(v));
 
     private static async Task<Results<Ok<RunSummary>, NotFound, ValidationProblem, ProblemHttpResult>> Run(int id, RunRequest? request, MatchingWorkflow w, HttpContext http, CancellationToken ct) =>
         (await w.RunAsync(id, request ?? new(), http.User.Id(), ct)).ToApi(v => TypedResults.Ok(v));

@@ -37,8 +37,10 @@ public sealed record UnmatchedMentorView(int MentorApplicationId, string Name, s
 
 public sealed record RuleView(int Id, string Kind, int MenteeApplicationId, string MenteeName, int MentorApplicationId, string MentorName);
 
+/// <param name="UnmatchedMenteeCount">All the unmatched mentees (the page lists one page of them).</param>
 public sealed record LatestRunResponse(int CohortId, string CohortStatus, RunSummary? Run, PageResponse<ProposalView> Proposals,
-    IReadOnlyList<UnmatchedMenteeView> UnmatchedMentees, IReadOnlyList<UnmatchedMentorView> UnmatchedMentors, IReadOnlyList<RuleView> Rules);
+    IReadOnlyList<UnmatchedMenteeView> UnmatchedMentees, IReadOnlyList<UnmatchedMentorView> UnmatchedMentors, IReadOnlyList<RuleView> Rules,
+    int UnmatchedMenteeCount = 0, int UnmatchedMentorCount = 0);
 
 public sealed record PairChange(int MenteeApplicationId, string MenteeName, int MentorApplicationId, string MentorName);
 

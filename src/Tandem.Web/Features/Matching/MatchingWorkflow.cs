@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Tandem.Matching;
 using Tandem.Matching.Cohorts;
@@ -20,7 +21,7 @@ namespace Tandem.Web.Features.Matching;
 /// with the locks and forbids.
 /// </summary>
 public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, TimeProvider clock,
-    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText, Audit.AuditLog audit)
+    IStringLocalizer<MatchingText> t, IStringLocalizer<CohortsText> cohortText, MatchingExplanations say, IMemoryCache cache, Audit.AuditLog audit)
 {
     public const int PageSize = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,7 +46,38 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
 
     // ---- run -------------------------------------------------------------------------------------------
 
-    public async Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, CancellationToken ct)
+    /// <summary>
+    /// The one matching path: checks the request, loads the cohort, matches, explains and stores the run in one save.
+    /// The background job calls it with <paramref name="stage"/> for its progress bar; cancelling before the save
+    /// leaves the latest run as it was.
+    /// </summary>
+    public Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, CancellationToken ct) =>
+        RunAsync(cohortId, request, userId, null, ct);
+
+    public async Task<Outcome<RunSummary>> RunAsync(int cohortId, RunRequest request, string userId, Action<MatchJobStage>? stage, CancellationToken ct)
+    {
+        var check = await CheckRunAsync(cohortId, request, ct);
+        if (check.Refusal is { } refused) return refused;
+        var (mode, objective) = check.Value;
+        stage?.Invoke(MatchJobStage.Loading);
+        var built = await builder.GetAsync(cohortId, ct);
+        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToWeights() ?? built.Input.Weights };
+        var result = CohortMatcher.Match(input, s => stage?.Invoke(s switch
+        {
+            MatchStage.Scoring => MatchJobStage.Scoring,
+            MatchStage.Solving => MatchJobStage.Solving,
+            _ => MatchJobStage.Explaining,
+        }), ct);
+        if (!result.Valid) return EngineErrors(result);
+        ct.ThrowIfCancellationRequested();
+        stage?.Invoke(MatchJobStage.Saving);
+        var run = Store(cohortId, input, result, userId);
+        await db.SaveChangesAsync(ct);
+        return Summary(run, result);
+    }
+
+    /// <summary>What a run needs before it starts: the cohort in Matching and a valid mode, objective and weights.</summary>
+    public async Task<Outcome<(MatchMode Mode, MatchObjective Objective)>> CheckRunAsync(int cohortId, RunRequest request, CancellationToken ct)
     {
         var cohort = await MatchingCohortAsync(cohortId, ct);
         if (cohort.Refusal is { } refused) return refused;
@@ -54,14 +86,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         var objective = ParseObjective(request.Objective, errors);
         if (request.Weights is { } w) Merge(errors, MatchSettingsEditor.CheckWeights(w, t, "Weights."));
         if (errors.Any) return errors;
-
-        var built = await builder.GetAsync(cohortId, ct);
-        var input = built.Input with { Mode = mode, Objective = objective, Weights = request.Weights?.ToWeights() ?? built.Input.Weights };
-        var result = CohortMatcher.Match(input, ct);
-        if (!result.Valid) return EngineErrors(result);
-        var run = Store(cohortId, input, result, userId);
-        await db.SaveChangesAsync(ct);
-        return Summary(run, result);
+        return (mode, objective);
     }
 
     private MatchRun Store(int cohortId, CohortInput input, CohortResult result, string userId)
@@ -206,7 +231,7 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         if (errors.Any) return errors;
         var e = CohortMatcher.ExplainPair(built.Input, BuiltCohort.Id(request.MenteeApplicationId), BuiltCohort.Id(request.MentorApplicationId));
         return new ExplainResponse(request.MenteeApplicationId, built.Name(request.MenteeApplicationId), request.MentorApplicationId, built.Name(request.MentorApplicationId),
-            e.Allowed, e.Failures.Select(f => f.Message).ToList(), Math.Round(e.Score, 4), e.Why, Breakdown(e.Breakdown));
+            e.Allowed, e.Failures.Select(f => say.Failures(f.Reason)).ToList(), Math.Round(e.Score, 4), say.WhyPair(e.Allowed, Breakdown(e.Breakdown), Broken(e)), Breakdown(e.Breakdown));
     }
 
     private Errors CheckPeople(BuiltCohort built, int mentee, int mentor)
@@ -233,7 +258,9 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
     }
 
     private string NotAllowed(BuiltCohort built, int mentee, int mentor, PairExplanation e) =>
-        t["{0} and {1} cannot be paired: {2}", built.Name(mentee), built.Name(mentor), string.Join(" ", e.Failures.Select(f => f.Message))];
+        t["{0} and {1} cannot be paired: {2}", built.Name(mentee), built.Name(mentor), say.Failures(Broken(e))];
+
+    private static Constraint Broken(PairExplanation e) => e.Failures.Aggregate(Constraint.None, (all, f) => all | f.Reason);
 
     private static List<PairRef> Forbids(IEnumerable<PairRuleView> rules) =>
         rules.Where(r => r.Kind == PairRuleKind.Forbid).Select(r => new PairRef(BuiltCohort.Id(r.MenteeApplicationId), BuiltCohort.Id(r.MentorApplicationId))).ToList();
@@ -330,17 +357,27 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The latest run with one page of its proposals (searched by mentee or mentor name), the unmatched and the rules.</summary>
-    public async Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, CancellationToken ct)
+    public Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, CancellationToken ct) => LatestAsync(cohortId, q, page, null, ct);
+
+    /// <param name="unmatchedPage">When given, only that page of the unmatched mentees (and the first page of the
+    /// mentors without a mentee) is worded: a 50,000-person cohort leaves thousands unmatched. The totals are counted.</param>
+    public async Task<LatestRunResponse?> LatestAsync(int cohortId, string? q, int? page, int? unmatchedPage, CancellationToken ct)
     {
         var cohort = await CohortAsync(cohortId, ct);
         if (cohort is null) return null;
         var built = await builder.GetAsync(cohortId, ct);
         var rules = built.Rules.Select(r => View(built, r)).ToList();
-        var run = await db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        // Everything but the result text: at cohort scale that is tens of megabytes, read once per run (below).
+        var run = await db.MatchRuns.AsNoTracking().Where(r => r.CohortId == cohortId).OrderByDescending(r => r.Id)
+            .Select(r => new MatchRun
+            {
+                Id = r.Id, CohortId = r.CohortId, Mode = r.Mode, Objective = r.Objective, WeightsJson = r.WeightsJson, CreatedById = r.CreatedById,
+                CreatedAt = r.CreatedAt, Matched = r.Matched, TotalScore = r.TotalScore, CertificateVerified = r.CertificateVerified, ResultJson = "",
+            }).FirstOrDefaultAsync(ct);
         if (run is null)
             return new LatestRunResponse(cohortId, cohort.Status.ToString(), null, PageResponse<ProposalView>.Empty(PageSize), [], [], rules);
 
-        var result = JsonSerializer.Deserialize<CohortResult>(run.ResultJson, CohortJson.Options)!;
+        var result = await ResultAsync(run.Id, ct);
         var proposals =
             from p in db.MatchProposals.AsNoTracking().Where(p => p.RunId == run.Id)
             join me in db.Applications.AsNoTracking() on p.MenteeApplicationId equals me.Id
@@ -357,16 +394,32 @@ public sealed class MatchingWorkflow(TandemDb db, CohortInputBuilder builder, Ti
         }
         var proposalPage = await proposals.OrderBy(x => x.p.MenteeApplicationId).ToPageAsync(page, PageSize, async rows => (await rows.ToListAsync(ct))
             .Select(x => new ProposalView(x.p.MenteeApplicationId, x.MenteeName, x.p.MentorApplicationId, x.MentorName, Math.Round(x.p.Score, 4), x.p.Locked,
-                x.p.Rank, x.p.AllowedMentors, x.p.Why, JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList(), ct);
+                x.p.Rank, x.p.AllowedMentors, WhyOf(x.p), JsonSerializer.Deserialize<List<CriterionView>>(x.p.BreakdownJson, Json) ?? [])).ToList(), ct);
 
-        var unmatchedMentees = result.UnmatchedMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), u.Summary, u.AllowedMentors,
-                u.Excluded.Select(e => new ExclusionView(Camel(e.Reason.ToString()), e.Count, e.OnlyReason, e.ExampleMessage)).ToList(),
-                u.Alternatives.Select(a => new AlternativeView(BuiltCohort.AppId(a.MentorId), built.Name(BuiltCohort.AppId(a.MentorId)), Math.Round(a.Score, 4), a.Allowed, a.WhatItWouldTake)).ToList()))
+        var (mentors, mentees) = (result.Totals!.Mentors, result.Totals.Mentees);
+        var shownMentees = unmatchedPage is null ? result.UnmatchedMentees
+            : result.UnmatchedMentees.ToPage(unmatchedPage, IndexModel.ListSize).Items;
+        var shownMentors = unmatchedPage is null ? result.UnmatchedMentors : result.UnmatchedMentors.Take(IndexModel.ListSize).ToList();
+        var unmatchedMentees = shownMentees.Select(u => new UnmatchedMenteeView(BuiltCohort.AppId(u.MenteeId), built.Name(BuiltCohort.AppId(u.MenteeId)), say.UnmatchedMentee(u, mentors), u.AllowedMentors,
+                u.Excluded.Select(e => new ExclusionView(Camel(e.Reason.ToString()), e.Count, e.OnlyReason, say.Failures(e.Reason))).ToList(),
+                u.Alternatives.Select(a => new AlternativeView(BuiltCohort.AppId(a.MentorId), built.Name(BuiltCohort.AppId(a.MentorId)), Math.Round(a.Score, 4), a.Allowed, say.WhatItWouldTake(u, a))).ToList()))
             .ToList();
-        var unmatchedMentors = result.UnmatchedMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), u.Summary, u.Capacity, u.EligibleMentees)).ToList();
+        var unmatchedMentors = shownMentors.Select(u => new UnmatchedMentorView(BuiltCohort.AppId(u.MentorId), built.Name(BuiltCohort.AppId(u.MentorId)), say.UnmatchedMentor(u, mentees), u.Capacity, u.EligibleMentees)).ToList();
         return new LatestRunResponse(cohortId, cohort.Status.ToString(), Summary(run, result), proposalPage,
-            unmatchedMentees, unmatchedMentors, rules);
+            unmatchedMentees, unmatchedMentors, rules, result.UnmatchedMentees.Count, result.UnmatchedMentors.Count);
     }
+
+    /// <summary>A run's stored result, parsed once and kept a while: a run never changes, and at cohort scale parsing it takes seconds.</summary>
+    private async Task<CohortResult> ResultAsync(int runId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("match-result", runId), async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(5);
+            var json = await db.MatchRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.ResultJson).SingleAsync(ct);
+            return JsonSerializer.Deserialize<CohortResult>(json, CohortJson.Options)!;
+        }))!;
+
+    /// <summary>Worded now, in the reader's language, from the stored breakdown (the stored sentence is the engine's English).</summary>
+    private string WhyOf(MatchProposal p) => say.Why(JsonSerializer.Deserialize<List<CriterionView>>(p.BreakdownJson, Json) ?? [], p.Rank, p.AllowedMentors);
 
     private static RunSummary Summary(MatchRun run, CohortResult result)
     {

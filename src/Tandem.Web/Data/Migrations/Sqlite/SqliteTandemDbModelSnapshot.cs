@@ -1103,6 +1103,78 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.ToTable("LibraryReads");
                 });
 
+            modelBuilder.Entity("Tandem.Web.Features.Matching.MatchJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Mentees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Id");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("MatchJobs");
+                });
+
             modelBuilder.Entity("Tandem.Web.Features.Matching.MatchProposal", b =>
                 {
                     b.Property<int>("Id")
@@ -2834,6 +2906,15 @@ namespace Tandem.Web.Data.Migrations.Sqlite
                     b.HasOne("Tandem.Web.Features.Account.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tandem.Web.Features.Matching.MatchJob", b =>
+                {
+                    b.HasOne("Tandem.Web.Features.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
