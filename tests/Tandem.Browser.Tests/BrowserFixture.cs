@@ -18,7 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The phone width the pages must fit (an iPhone 12–15 in portrait).</summary>
     public const int PhoneWidth = 390;
 
-    public TandemFactory Factory { get; } = new();
+    // The browser sees the app as a person does: matching runs as the background job the page starts and polls.
+    public TandemFactory Factory { get; } = new(extra: new() { ["Matching:RunJobs"] = "true" });
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = null!;

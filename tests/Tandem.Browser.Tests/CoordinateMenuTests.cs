@@ -22,13 +22,16 @@ public sealed class CoordinateMenuTests(BrowserFixture app)
             var tops = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('#nav .navbar-nav > .nav-item')].map(e => Math.round(e.getBoundingClientRect().top))");
             tops.Length.ShouldBeGreaterThan(8);
             tops.Distinct().Count().ShouldBe(1, $"the navigation wraps at 1366 px ({culture})");
+            // An item whose words break inside it keeps its top but grows taller: every link is one line high.
+            var heights = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('#nav .navbar-nav > .nav-item > .nav-link')].map(e => Math.round(e.getBoundingClientRect().height))");
+            heights.Max().ShouldBeLessThan(heights.Min() + 8, $"a navigation item breaks onto two lines at 1366 px ({culture})");
         }
 
         await page.GotoAsync("/Dashboard?culture=en");
         await page.GetByRole(AriaRole.Button, new() { Name = "Coordinate" }).ClickAsync();
         var hrefs = await page.Locator("#coordinate-menu a.dropdown-item").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        hrefs.ShouldBe(["/Dashboard", "/Cohorts", "/Applications", "/Pairs/Overview", "/Reports/Cohorts", "/Members", "/Imports/Members", "/Memberships", "/Events", "/Library/Manage",
-            "/Workbooks", "/Matching/Settings", "/Programs/Edit", "/Faq/Manage"]);
+        hrefs.ShouldBe(["/Dashboard", "/Cohorts", "/Applications", "/Pairs/Overview", "/Reports/Cohorts", "/Members", "/Imports/Members", "/Imports/Applications", "/Memberships", "/Events", "/Library/Manage",
+            "/Workbooks", "/Matching/Settings", "/Programs/Edit", "/Audit", "/Faq/Manage"]);
         await page.Locator("#coordinate-menu a[href='/Reports/Cohorts']").ClickAsync();
         await page.WaitForURLAsync("**/Reports/Cohorts");
 

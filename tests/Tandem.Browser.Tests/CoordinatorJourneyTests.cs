@@ -11,7 +11,7 @@ namespace Tandem.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CoordinatorJourneyTests(BrowserFixture app)
 {
-    private const string Coordinator = "journey.coordinator@example.com";
+    private const string Coordinator = "hub.coordinator@example.com";
 
     [Fact]
     public async Task ACoordinatorImportsReviewsMatchesPublishesClosesAndReadsTheReport()
@@ -42,7 +42,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture app)
         // Match and publish with confirmation.
         await page.GotoAsync($"/Matching/{cohortId}");
         await page.Locator("#run").ClickAsync();
-        await Assertions.Expect(page.Locator(".alert-success").First).ToContainTextAsync("Matched 3 of 3 mentees.");
+        await Assertions.Expect(page.Locator(".alert-success").First).ToContainTextAsync("Matched 3 of 3 mentees.", new() { Timeout = 60_000 });
         await page.Locator("#publish").ClickAsync();
         await page.WaitForURLAsync($"**/Matching/{cohortId}/Publish");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Publish 3 pairs") }).ClickAsync();

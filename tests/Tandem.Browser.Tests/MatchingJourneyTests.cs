@@ -23,7 +23,7 @@ public sealed class MatchingJourneyTests(BrowserFixture app)
         await page.Locator("#matching").ClickAsync();
         await page.WaitForURLAsync($"**/Matching/{cohortId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run with these weights" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Matched 6 of 8 mentees.");
+        await Assertions.Expect(page.Locator(".alert-success")).ToContainTextAsync("Matched 6 of 8 mentees.", new() { Timeout = 60_000 });
         var total = await page.Locator("#total-score").TextContentAsync();
 
         // Moving a slider re-matches on the server without reloading the page.

@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site) : 
         ["/Closure/Index"] = "/Pairs/Mine",
         ["/Matching/Publish"] = @"/Matching/\d+",
         ["/Applications/Bulk"] = "/Applications",
+        ["/Account/LoginWith2fa"] = "/",
     };
 
     /// <summary>Pages that render with a status other than 200 by design.</summary>

@@ -58,6 +58,15 @@ public sealed class ContentTests
         en.QuerySelector("h1")!.TextContent.ShouldContain("2027 Spring");
         en.QuerySelector("h1")!.TextContent.ShouldNotContain("春季");
 
+        // The mentee sees her cohort's Chinese name on the pair home and in My applications.
+        await w.ApplicationAsync(w.MenteeId, Tandem.Web.Features.Applications.ApplicationRole.Mentee);
+        var mentee = await w.Factory.PageClientAsync(PairWorld.Mentee);
+        foreach (var path in new[] { $"/Pairs/{w.PairId}", "/Applications/Mine" })
+        {
+            (await Pages.GetDocumentAsync(mentee, $"{path}?culture=zh-Hans")).QuerySelector("main")!.TextContent.ShouldContain("2027 春季", customMessage: path);
+            (await Pages.GetDocumentAsync(mentee, $"{path}?culture=en")).QuerySelector("main")!.TextContent.ShouldNotContain("春季", customMessage: path);
+        }
+
         (await Pages.GetDocumentAsync(browser, $"/Events/{lunch}?culture=zh-Hans")).QuerySelector("h1")!.TextContent.ShouldContain("春季午餐");
         (await Pages.GetDocumentAsync(browser, $"/Events/{lunch}?culture=en")).QuerySelector("h1")!.TextContent.ShouldContain("Spring lunch");
         (await Pages.GetDocumentAsync(browser, $"/Events/{coffee}?culture=zh-Hans")).QuerySelector("h1")!.TextContent.ShouldContain("Morning coffee");

@@ -69,6 +69,11 @@ public sealed class WeeklyAlertsTests
         w.Day(47, 1);
         (await RunAsync(w)).ShouldBe(1);
         (await w.Factory.WithDbAsync(d => d.QueuedEmails.CountAsync(e => e.Kind == "alerts-weekly"))).ShouldBe(2);
+
+        // Several instances polling at the same moment still send one email.
+        w.Day(54, 2);
+        (await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RunAsync(w)))).Sum().ShouldBe(1);
+        (await w.Factory.WithDbAsync(d => d.QueuedEmails.CountAsync(e => e.Kind == "alerts-weekly"))).ShouldBe(3);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public sealed class LoginWith2faModel(SignInManager<User> signIn, IStringLocaliz
     [BindProperty] public string? Code { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+        User.Identity?.IsAuthenticated == true ? LocalRedirect("/")
+        : await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {

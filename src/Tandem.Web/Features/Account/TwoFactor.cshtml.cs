@@ -73,7 +73,17 @@ public sealed class TwoFactorModel(UserManager<User> users, SignInManager<User> 
         Enabled = user.TwoFactorEnabled;
         RequiredForMe = await RequiredForAsync(ct);
         if (Enabled) RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
-        else Setup = await authenticator.SetupAsync(user);
+        else
+        {
+            var stamp = user.SecurityStamp;
+            Setup = await authenticator.SetupAsync(user);
+            // Making the first key changes the security stamp; without a fresh cookie the next stamp check signs this person out.
+            if (user.SecurityStamp != stamp)
+            {
+                signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+                await signIn.RefreshSignInAsync(user);
+            }
+        }
         return Page();
     }
 }

@@ -48,7 +48,7 @@ public sealed class ApplicationRules(TandemDb db, TimeProvider clock, IStringLoc
     public Task<CohortFacts?> CohortAsync(int cohortId, CancellationToken ct) =>
         db.Cohorts.AsNoTracking().Where(c => c.Id == cohortId)
             .Join(db.Programs, c => c.ProgramId, p => p.Id, (c, p) => new CohortFacts(
-                c.Id, c.Name, c.Status, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.ProgramId,
+                c.Id, Localized.Pick(c.Name, c.NameZh), c.Status, c.ApplicationsOpenOn, c.ApplicationsCloseOn, c.StartsOn, c.ProgramId,
                 p.MenteesNeedMembership, p.MentorsNeedMembership))
             .SingleOrDefaultAsync(ct);
 

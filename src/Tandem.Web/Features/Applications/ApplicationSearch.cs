@@ -88,7 +88,7 @@ public sealed class ApplicationSearch(TandemDb db, ApplicationRules rules)
             .Join(db.Cohorts, a => a.CohortId, c => c.Id, (a, c) => new { a.Id, a.CohortId, c.Name, a.Role, a.Status, a.DecisionReason, a.SubmittedAt, Cohort = c })
             .OrderByDescending(x => x.SubmittedAt).ThenByDescending(x => x.Id)
             .ToListAsync(ct);
-        return rows.Select(x => new MyApplicationResponse(x.Id, x.CohortId, x.Name, x.Role, x.Status, x.DecisionReason, x.SubmittedAt,
+        return rows.Select(x => new MyApplicationResponse(x.Id, x.CohortId, Localized.Pick(x.Name, x.Cohort.NameZh), x.Role, x.Status, x.DecisionReason, x.SubmittedAt,
                 CanEdit: x.Status is ApplicationStatus.Submitted or ApplicationStatus.Waitlisted
                          && x.Cohort.Status == CohortStatus.Open && rules.Today >= x.Cohort.ApplicationsOpenOn && rules.Today <= x.Cohort.ApplicationsCloseOn,
                 CanWithdraw: x.Status is not (ApplicationStatus.Withdrawn or ApplicationStatus.Declined) && x.Cohort.Status < CohortStatus.Active))

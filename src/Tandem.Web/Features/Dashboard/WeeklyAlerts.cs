@@ -20,6 +20,10 @@ public sealed class WeeklyAlertsJob(TandemDb db, ProgramDashboard dashboard, Not
     {
         var kind = NoticeKinds.WeeklyAlerts;
         var since = clock.GetUtcNow().UtcDateTime - Every;
+        // Instances poll at the same moment: the second waits here (PostgreSQL's lock; SQLite's BEGIN IMMEDIATE) and
+        // then finds the first one's notices, so each coordinator gets one email a week however many instances run.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(92777440634222)", ct);
         var due = await (from p in db.NoticePreferences
                          join ur in db.UserRoles on p.UserId equals ur.UserId
                          join role in db.Roles on ur.RoleId equals role.Id
@@ -49,6 +53,7 @@ public sealed class WeeklyAlertsJob(TandemDb db, ProgramDashboard dashboard, Not
             }
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return sent;
     }
 }

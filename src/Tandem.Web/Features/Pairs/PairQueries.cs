@@ -3,6 +3,7 @@ using Tandem.Web.Data;
 using Tandem.Web.Features.Agreements;
 using Tandem.Web.Features.Meetings;
 using Tandem.Web.Features.Programs;
+using Tandem.Web.Shared;
 
 namespace Tandem.Web.Features.Pairs;
 
@@ -27,7 +28,7 @@ public static class PairQueries
         (from p in db.Pairs.AsNoTracking().OfMember(me)
          join c in db.Cohorts on p.CohortId equals c.Id
          orderby c.StartsOn descending, p.Id descending
-         select new PairSummaryResponse(p.Id, c.Name, c.StartsOn, c.EndsOn, p.MenteeId == me ? "Mentee" : "Mentor",
+         select new PairSummaryResponse(p.Id, Localized.Pick(c.Name, c.NameZh), c.StartsOn, c.EndsOn, p.MenteeId == me ? "Mentee" : "Mentor",
              db.Profiles.Where(x => x.UserId == (p.MenteeId == me ? p.MentorId : p.MenteeId)).Select(x => x.DisplayName).FirstOrDefault() ?? "", p.Status, p.Reverse))
         .ToListAsync(ct);
 
@@ -37,7 +38,7 @@ public static class PairQueries
         var pair = await (from p in db.Pairs.AsNoTracking().OfMember(me)
                           join c in db.Cohorts on p.CohortId equals c.Id
                           where p.Id == pairId
-                          select new { p.Id, p.MenteeId, p.MentorId, p.Status, p.Reverse, c.Name, c.StartsOn, c.EndsOn }).SingleOrDefaultAsync(ct);
+                          select new { p.Id, p.MenteeId, p.MentorId, p.Status, p.Reverse, c.Name, c.NameZh, c.StartsOn, c.EndsOn }).SingleOrDefaultAsync(ct);
         if (pair is null) return null;
         var otherId = pair.MenteeId == me ? pair.MentorId : pair.MenteeId;
         var other = await (from u in db.Users.AsNoTracking()
@@ -62,7 +63,7 @@ public static class PairQueries
             .Select(m => new RecentMessageResponse(db.Profiles.Where(x => x.UserId == m.SenderId).Select(x => x.DisplayName).FirstOrDefault() ?? "", m.SenderId == me, m.Body, m.SentAt))
             .ToListAsync(ct);
         recent.Reverse();
-        return new PairHomeResponse(pair.Id, pair.MenteeId == me ? "Mentee" : "Mentor", pair.Status, pair.Name, pair.StartsOn, pair.EndsOn, other,
+        return new PairHomeResponse(pair.Id, pair.MenteeId == me ? "Mentee" : "Mentor", pair.Status, Localized.Pick(pair.Name, pair.NameZh), pair.StartsOn, pair.EndsOn, other,
             agreement?.Mentee ?? false, agreement?.Mentor ?? false, goals, next, held, minimum, contacts, unread, recent, pair.Reverse);
     }
 }
