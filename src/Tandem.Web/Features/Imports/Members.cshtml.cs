@@ -23,20 +23,9 @@ public sealed class MembersModel(MemberImport import, IStringLocalizer<ImportsTe
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("file", t["Choose a CSV file to import."]);
-            return Page();
-        }
-        if (file.Length > ImportsApi.MaxBytes)
-        {
-            ModelState.AddModelError("file", t["The file is larger than {0} MB.", ImportsApi.MaxBytes / 1024 / 1024]);
-            return Page();
-        }
-        using var stream = new MemoryStream();
-        await file.CopyToAsync(stream, ct);
-        Csv = Encoding.UTF8.GetString(stream.ToArray());
-        Preview = await import.RunAsync(stream.ToArray(), dryRun: true, ct);
+        if (await ImportUpload.ReadAsync(file, ModelState, t, ct) is not { } bytes) return Page();
+        Csv = Encoding.UTF8.GetString(bytes);
+        Preview = await import.RunAsync(bytes, dryRun: true, ct);
         return Page();
     }
 

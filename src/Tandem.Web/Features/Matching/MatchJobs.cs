@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tandem.Web.Data;
@@ -319,25 +318,7 @@ public sealed class MatchJobRegistry
 }
 
 /// <summary>Wakes this instance's worker when a request has just queued a job.</summary>
-public sealed class MatchJobSignal
-{
-    private readonly Channel<bool> channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => channel.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await channel.Reader.ReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
-    }
-}
+public sealed class MatchJobSignal : WakeSignal;
 
 /// <summary>
 /// The worker: one per instance, one job at a time. At start and then every <c>Matching:PollSeconds</c> (2), or

@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Web.Data;
+using Tandem.Web.Shared;
 using Tandem.Web.Shared.Email;
 
 namespace Tandem.Web.Features.Notifications;
@@ -84,26 +84,7 @@ public sealed class EmailQueue(TandemDb db, IEmailSender sender, TimeProvider cl
 }
 
 /// <summary>Wakes this instance's sender when a request has just queued emails, so they need not wait for the next poll.</summary>
-public sealed class EmailQueueSignal
-{
-    private readonly Channel<bool> channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => channel.Writer.TryWrite(true);
-
-    /// <summary>Returns when woken or after the timeout.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await channel.Reader.ReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
-    }
-}
+public sealed class EmailQueueSignal : WakeSignal;
 
 /// <summary>
 /// Delivers the queue in the background: at start, whenever a request on this instance queues emails, and every
